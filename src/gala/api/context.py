@@ -1,0 +1,12 @@
+"""How a handler reaches the :class:`Runtime` of the app serving it."""
+
+from __future__ import annotations
+
+from flask import current_app
+
+from gala.services.runtime import Runtime
+
+
+def runtime() -> Runtime:
+    rt: Runtime = current_app.extensions["gala"]
+    return rt

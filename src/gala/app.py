@@ -1,0 +1,90 @@
+"""The API application factory. Nothing is built at import time."""
+
+from __future__ import annotations
+
+import json
+import logging
+from functools import cache
+from importlib import import_module
+from pathlib import Path
+from typing import Any
+
+import connexion
+import yaml
+from connexion.middleware import MiddlewarePosition
+from connexion.options import SwaggerUIOptions
+from connexion.resolver import Resolver
+from flask import Response
+from flask_swagger_ui import get_swaggerui_blueprint
+
+from gala.api import problems
+from gala.api.limits import BodyLimit
+from gala.config import Settings
+from gala.openapi31 import add_api, load_document, validator_map
+from gala.services.runtime import Runtime
+
+log = logging.getLogger(__name__)
+SPEC_PATH = Path(__file__).resolve().parents[2] / "openapi" / "gala.yaml"
+
+
+def spec_path() -> Path:
+    return SPEC_PATH
+
+
+@cache
+def _document(path: Path) -> dict[str, Any]:
+    return load_document(path)
+
+
+def resolve_operation(operation_id: str) -> Any:
+    """``jobs.create`` -> ``gala.api.jobs.create``; ``jobs.list`` -> ``gala.api.jobs.list_``."""
+    module, _, name = operation_id.rpartition(".")
+    handlers = import_module(f"gala.api.{module}")
+    return getattr(handlers, name + "_", None) or getattr(handlers, name)
+
+
+def create_app(settings: Settings | None = None, *, runtime: Runtime | None = None) -> connexion.FlaskApp:
+    settings = settings or Settings.from_env()
+    rt = runtime or Runtime.from_settings(settings)
+    document = _document(spec_path())
+
+    app = connexion.FlaskApp(__name__)
+    add_api(
+        app,
+        document,
+        resolver=Resolver(function_resolver=resolve_operation),
+        strict_validation=True,
+        validate_responses=settings.validate_responses,
+        validator_map=validator_map(enabled=settings.validate_requests),
+        # /ui and /openapi.* are served below: Connexion's bundled Swagger UI 4 cannot show 3.1.
+        swagger_ui_options=SwaggerUIOptions(swagger_ui=False, serve_spec=False),
+    )
+    problems.install(app)
+    app.add_middleware(
+        BodyLimit,
+        position=MiddlewarePosition.BEFORE_VALIDATION,
+        api_limit=settings.api_max_body_bytes,
+        upload_limit=settings.asset_max_upload_bytes,
+    )
+
+    flask_app = app.app
+    flask_app.extensions["gala"] = rt
+    flask_app.config["MAX_FORM_MEMORY_SIZE"] = settings.api_max_body_bytes
+    _serve_spec(flask_app, document)
+    flask_app.register_blueprint(
+        get_swaggerui_blueprint("/ui", "/openapi.json", config={"app_name": "GALA API"}), url_prefix="/ui"
+    )
+    return app
+
+
+def _serve_spec(flask_app: Any, document: dict[str, Any]) -> None:
+    as_json = json.dumps(document, ensure_ascii=False)
+    as_yaml = yaml.safe_dump(document, allow_unicode=True, sort_keys=False)
+
+    @flask_app.get("/openapi.json")
+    def openapi_json() -> Response:
+        return Response(as_json, mimetype="application/json")
+
+    @flask_app.get("/openapi.yaml")
+    def openapi_yaml() -> Response:
+        return Response(as_yaml, mimetype="application/yaml")

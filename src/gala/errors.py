@@ -1,0 +1,120 @@
+"""One exception tree, one problem+json (RFC 9457) rendering.
+
+    GalaError                      500  unexpected, never shows internals
+    ├── ClientError                4xx  the caller can fix it
+    │   ├── BadRequest             400  malformed syntax, encoding or parameters
+    │   ├── NotFound               404
+    │   ├── Conflict               409  the resource's state forbids it
+    │   ├── PayloadTooLarge        413
+    │   ├── UnsupportedMediaType   415
+    │   ├── RangeNotSatisfiable    416
+    │   └── Unprocessable          422  well-formed but breaks the schema or a rule
+    └── ServiceUnavailable         503  a dependency is down
+
+Services raise these; the API turns them into problem documents in one handler
+(:func:`gala.api.problems.install`). ``errors`` entries name the field with a JSON pointer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class FieldError:
+    detail: str
+    pointer: str | None = None  # JSON pointer into the request body
+    parameter: str | None = None
+    location: str | None = None  # query, path, header, cookie
+
+    def to_dict(self) -> dict[str, str]:
+        out = {"detail": self.detail}
+        if self.pointer is not None:
+            out["pointer"] = self.pointer
+        if self.parameter is not None:
+            out["parameter"] = self.parameter
+        if self.location is not None:
+            out["in"] = self.location
+        return out
+
+
+@dataclass
+class GalaError(Exception):
+    detail: str = "The server could not complete the request."
+    errors: list[FieldError] = field(default_factory=list)
+    headers: dict[str, str] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    status = 500
+    title = "Internal Server Error"
+    slug = "internal"
+
+    def __post_init__(self) -> None:
+        super().__init__(self.detail)
+
+    def to_problem(self, instance: str | None = None) -> dict[str, Any]:
+        body: dict[str, Any] = {
+            "type": f"urn:gala:problem:{self.slug}",
+            "title": self.title,
+            "status": self.status,
+            "detail": self.detail,
+        }
+        if instance:
+            body["instance"] = instance
+        if self.errors:
+            body["errors"] = [e.to_dict() for e in self.errors]
+        body.update(self.extra)
+        return body
+
+
+class ClientError(GalaError):
+    status = 400
+    title = "Bad Request"
+    slug = "bad-request"
+
+
+class BadRequest(ClientError):
+    pass
+
+
+class NotFound(ClientError):
+    status = 404
+    title = "Not Found"
+    slug = "not-found"
+
+
+class Conflict(ClientError):
+    status = 409
+    title = "Conflict"
+    slug = "conflict"
+
+
+class PayloadTooLarge(ClientError):
+    status = 413
+    title = "Content Too Large"
+    slug = "too-large"
+
+
+class UnsupportedMediaType(ClientError):
+    status = 415
+    title = "Unsupported Media Type"
+    slug = "unsupported-media-type"
+
+
+class RangeNotSatisfiable(ClientError):
+    status = 416
+    title = "Range Not Satisfiable"
+    slug = "range-not-satisfiable"
+
+
+class Unprocessable(ClientError):
+    status = 422
+    title = "Unprocessable Content"
+    slug = "validation"
+
+
+class ServiceUnavailable(GalaError):
+    status = 503
+    title = "Service Unavailable"
+    slug = "unavailable"

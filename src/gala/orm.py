@@ -1,0 +1,118 @@
+"""The tables. One class per table; relationships only where a service walks them."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from gala.db import Base, JSONDoc, UTCDateTime, utcnow, uuid7
+
+
+class Timestamps:
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class Asset(Timestamps, Base):
+    __tablename__ = "assets"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid7)
+    kind: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(String(200))
+    mime: Mapped[str] = mapped_column(String(127))
+    size_bytes: Mapped[int] = mapped_column(BigInteger)
+    sha256: Mapped[str] = mapped_column(String(64))
+    provider: Mapped[str] = mapped_column(String(16))
+    object_key: Mapped[str] = mapped_column(String(1024))
+    source: Mapped[str] = mapped_column(String(16))
+    job_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("jobs.id", ondelete="SET NULL"), index=True)
+    # What the asset is to its job; (job_id, role) is unique so a job rendered twice
+    # still has one video and one thumbnail.
+    role: Mapped[str | None] = mapped_column(String(32))
+    labels: Mapped[dict[str, str]] = mapped_column(JSONDoc, default=dict)
+    media: Mapped[dict[str, Any] | None] = mapped_column(JSONDoc)
+
+    __table_args__ = (
+        UniqueConstraint("job_id", "role", name="uq_assets_job_id_role"),
+        UniqueConstraint("provider", "object_key", name="uq_assets_provider_object_key"),
+    )
+
+
+class AvatarModel(Timestamps, Base):
+    __tablename__ = "models"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid7)
+    name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str | None] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(32), default="avatar")
+    voice: Mapped[dict[str, Any]] = mapped_column(JSONDoc, default=dict)
+    labels: Mapped[dict[str, str]] = mapped_column(JSONDoc, default=dict)
+    references: Mapped[list[ModelReference]] = relationship(
+        order_by="ModelReference.position", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+
+class ModelReference(Base):
+    """An asset a model is built from. The foreign key keeps referenced assets from vanishing."""
+
+    __tablename__ = "model_references"
+
+    model_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("models.id", ondelete="CASCADE"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    asset_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("assets.id", ondelete="RESTRICT"), index=True)
+
+
+class Template(Timestamps, Base):
+    """A template's identity and its latest version number; the content lives in versions."""
+
+    __tablename__ = "templates"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid7)
+    latest_version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class TemplateVersion(Base):
+    """An immutable version of a template. Jobs pin one."""
+
+    __tablename__ = "template_versions"
+
+    template_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("templates.id", ondelete="CASCADE"), primary_key=True
+    )
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str | None] = mapped_column(Text)
+    composition: Mapped[dict[str, Any]] = mapped_column(JSONDoc)
+    parameters: Mapped[dict[str, Any]] = mapped_column(JSONDoc)
+    labels: Mapped[dict[str, str]] = mapped_column(JSONDoc, default=dict)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Job(Timestamps, Base):
+    __tablename__ = "jobs"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid7)
+    template_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("templates.id", ondelete="RESTRICT"), index=True
+    )
+    template_version: Mapped[int] = mapped_column(Integer)
+    params: Mapped[dict[str, Any]] = mapped_column(JSONDoc)
+    options: Mapped[dict[str, Any]] = mapped_column(JSONDoc)
+    labels: Mapped[dict[str, str]] = mapped_column(JSONDoc, default=dict)
+    status: Mapped[str] = mapped_column(String(16), default="queued")
+    stage: Mapped[str | None] = mapped_column(String(64))
+    progress: Mapped[int] = mapped_column(Integer, default=0)
+    error_code: Mapped[str | None] = mapped_column(String(64))
+    error_message: Mapped[str | None] = mapped_column(Text)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    # The worker holding the job must renew its lease; a reaper re-enqueues expired ones.
+    lease_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    cancel_requested: Mapped[bool] = mapped_column(default=False)
+    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    __table_args__ = (Index("ix_jobs_status_lease", "status", "lease_expires_at"),)

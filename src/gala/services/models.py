@@ -1,0 +1,82 @@
+"""Avatar models: a name, reference assets and voice settings."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from gala.db import transaction
+from gala.errors import FieldError, NotFound, Unprocessable
+from gala.orm import Asset, AvatarModel, ModelReference
+from gala.services.pagination import page
+from gala.services.runtime import Runtime
+
+VOICE_DEFAULTS = {"engine": "espeak-ng", "language": "es", "rate": 1, "pitch": 0}
+
+
+def _set_references(session: Session, model: AvatarModel, asset_ids: list[str]) -> None:
+    wanted = [uuid.UUID(a) for a in asset_ids]
+    found = set(session.scalars(select(Asset.id).where(Asset.id.in_(wanted))).all()) if wanted else set()
+    missing = [
+        FieldError(f"there is no asset {a}", pointer=f"/reference_asset_ids/{i}")
+        for i, a in enumerate(wanted)
+        if a not in found
+    ]
+    if missing:
+        raise Unprocessable("Some reference assets do not exist.", errors=missing)
+    model.references = [ModelReference(position=i, asset_id=a) for i, a in enumerate(wanted)]
+
+
+def create(rt: Runtime, body: dict[str, Any]) -> AvatarModel:
+    with transaction(rt.sessions) as session:
+        model = AvatarModel(
+            name=body["name"],
+            description=body.get("description"),
+            kind=body.get("kind", "avatar"),
+            voice={**VOICE_DEFAULTS, **body.get("voice", {})},
+            labels=body.get("labels", {}),
+        )
+        _set_references(session, model, body.get("reference_asset_ids", []))
+        session.add(model)
+    return model
+
+
+def get(rt: Runtime, model_id: uuid.UUID) -> AvatarModel:
+    with rt.sessions() as session:
+        model = session.get(AvatarModel, model_id)
+    if model is None:
+        raise NotFound(f"There is no model {model_id}.")
+    return model
+
+
+def list_(rt: Runtime, *, limit: int, cursor: str | None) -> tuple[list[AvatarModel], str | None]:
+    with rt.sessions() as session:
+        rows, nxt = page(session, select(AvatarModel), AvatarModel.id, limit=limit, cursor=cursor)
+    return list(rows), nxt
+
+
+def update(rt: Runtime, model_id: uuid.UUID, changes: dict[str, Any]) -> AvatarModel:
+    with transaction(rt.sessions) as session:
+        model = session.get(AvatarModel, model_id, with_for_update=True)
+        if model is None:
+            raise NotFound(f"There is no model {model_id}.")
+        for key in ("name", "description", "labels"):
+            if key in changes:
+                setattr(model, key, changes[key])
+        if "voice" in changes:
+            model.voice = {**VOICE_DEFAULTS, **changes["voice"]}
+        if "reference_asset_ids" in changes:
+            _set_references(session, model, changes["reference_asset_ids"])
+            session.flush()
+    return model
+
+
+def delete(rt: Runtime, model_id: uuid.UUID) -> None:
+    with transaction(rt.sessions) as session:
+        model = session.get(AvatarModel, model_id)
+        if model is None:
+            raise NotFound(f"There is no model {model_id}.")
+        session.delete(model)
