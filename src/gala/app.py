@@ -18,9 +18,9 @@ from flask import Response
 from flask_swagger_ui import get_swaggerui_blueprint
 
 from gala.api import problems
-from gala.api.limits import BodyLimit
+from gala.api.limits import BodyLimit, RejectControlCharacters
 from gala.config import Settings
-from gala.openapi31 import add_api, load_document, validator_map
+from gala.openapi31 import add_api, allowed_methods, load_document, validator_map
 from gala.services.runtime import Runtime
 
 log = logging.getLogger(__name__)
@@ -59,7 +59,8 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         # /ui and /openapi.* are served below: Connexion's bundled Swagger UI 4 cannot show 3.1.
         swagger_ui_options=SwaggerUIOptions(swagger_ui=False, serve_spec=False),
     )
-    problems.install(app)
+    problems.install(app, allowed_methods(document))
+    app.add_middleware(RejectControlCharacters, position=MiddlewarePosition.BEFORE_SWAGGER)
     app.add_middleware(
         BodyLimit,
         position=MiddlewarePosition.BEFORE_VALIDATION,

@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import threading
-from collections.abc import AsyncIterator, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +41,7 @@ from connexion.validators import (
     ParameterValidator,
 )
 from openapi_spec_validator import OpenAPIV31SpecValidator
-from starlette.types import Scope
+from starlette.types import Receive, Scope
 
 from gala.errors import BadRequest, FieldError, Unprocessable
 
@@ -108,6 +109,28 @@ def add_api(app: Any, document: dict[str, Any], **options: Any) -> None:
         raise RuntimeError("Cannot add an API after the application has started")
     merged = middleware.options.replace(**options)
     middleware.apis.append(API(specification, base_path=None, name=None, **merged.__dict__))
+
+
+def allowed_methods(document: dict[str, Any]) -> Callable[[str], list[str]]:
+    """Map a request path to the methods the contract allows on it, for ``Allow`` on 405.
+
+    Connexion routes each method separately, so its own 405 lists only one route's methods.
+    """
+    table = []
+    for template, item in document.get("paths", {}).items():
+        pattern = re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(template))
+        methods = sorted(m.upper() for m in item if m in HTTP_METHODS)
+        if "GET" in methods:
+            methods.append("HEAD")
+        table.append((re.compile(f"^{pattern}$"), methods))
+
+    def lookup(path: str) -> list[str]:
+        for regex, methods in table:
+            if regex.match(path):
+                return methods
+        return []
+
+    return lookup
 
 
 # --------------------------------------------------------------------------- schema compilation
@@ -223,19 +246,31 @@ def check_text(document: Any) -> None:
 
 
 class JSONBodyValidator(AbstractRequestBodyValidator):
-    """Request bodies: strict JSON parsing, then 2020-12 validation; 400 for syntax, 422 for schema."""
+    """Request bodies: strict JSON parsing, then 2020-12 validation; 400 for syntax, 422 for schema.
 
-    async def _parse(self, stream: AsyncIterator[bytes], scope: Scope) -> Any:
-        raw = b"".join([chunk async for chunk in stream])
-        if not raw:
-            return None
-        return parse_json(raw, self._encoding)
+    It reads the body from the stream rather than trusting ``Content-Length``: Connexion's base
+    class treats a chunked body (no length header) as absent.
+    """
+
+    async def wrap_receive(self, receive: Receive, *, scope: Scope) -> tuple[Receive, Scope]:
+        messages: list[MutableMapping[str, Any]] = []
+        chunks: list[bytes] = []
+        while True:
+            message = await receive()
+            messages.append(message)
+            if message["type"] != "http.request":
+                break
+            chunks.append(message.get("body", b""))
+            if not message.get("more_body", False):
+                break
+        raw = b"".join(chunks)
+        if raw:
+            self._validate(parse_json(raw, self._encoding))
+        elif self._required:
+            raise BadRequest("The request body must not be empty.")
+        return self._insert_messages(receive, messages=messages), scope
 
     def _validate(self, body: Any) -> None:
-        if body is None:
-            if self._nullable:
-                return
-            raise BadRequest("The request body must not be empty.")
         errors = schema_errors(CACHE.get(self._schema), body)
         if errors:
             raise Unprocessable("The request body does not match the schema.", errors=errors)

@@ -1,14 +1,32 @@
-"""Request body size limits, enforced while the body streams in (413 before it is all read)."""
+"""Request hygiene before routing: control characters in paths, and body size limits."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from gala.errors import PayloadTooLarge
+from gala.errors import BadRequest, PayloadTooLarge
 
 UPLOAD_OPERATIONS = frozenset({"assets.create"})
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+class RejectControlCharacters:
+    """A path with control characters is a malformed request (400) before any router sees it.
+
+    Connexion's routers disagree about them (a trailing newline matches ``$`` in one and not in
+    the next), which left an operation half-routed and crashing.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and _CONTROL.search(scope.get("path", "")):
+            raise BadRequest("The request path contains control characters.")
+        await self.app(scope, receive, send)
 
 
 class BodyLimit:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from connexion.exceptions import ProblemException
@@ -52,16 +53,25 @@ def connexion_problem(request: ConnexionRequest, exc: Exception) -> ConnexionRes
     return _response(body, status, dict(exc.headers or {}))
 
 
-def http_error(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
-    assert isinstance(exc, HTTPException)
-    status = exc.status_code
-    body = {
-        "type": "about:blank",
-        "title": _TITLES.get(status, "Error"),
-        "status": status,
-        "detail": str(exc.detail),
-    }
-    return _response(body, status, dict(exc.headers or {}))
+def http_error_handler(allowed: Callable[[str], list[str]]) -> Callable[..., ConnexionResponse]:
+    def http_error(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
+        assert isinstance(exc, HTTPException)
+        status = exc.status_code
+        headers = dict(exc.headers or {})
+        detail = str(exc.detail)
+        if status == 405:
+            methods = allowed(request.url.path)
+            headers["Allow"] = ", ".join(methods)
+            detail = f"{request.method} is not allowed here; use {', '.join(methods)}."
+        body = {
+            "type": "about:blank",
+            "title": _TITLES.get(status, "Error"),
+            "status": status,
+            "detail": detail,
+        }
+        return _response(body, status, headers)
+
+    return http_error
 
 
 def unexpected(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
@@ -75,8 +85,8 @@ def unexpected(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
     return _response(body, 500)
 
 
-def install(app: Any) -> None:
+def install(app: Any, allowed: Callable[[str], list[str]] = lambda path: []) -> None:
     app.add_error_handler(GalaError, gala_error)
     app.add_error_handler(ProblemException, connexion_problem)
-    app.add_error_handler(HTTPException, http_error)
+    app.add_error_handler(HTTPException, http_error_handler(allowed))
     app.add_error_handler(Exception, unexpected)
