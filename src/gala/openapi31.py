@@ -24,11 +24,10 @@ import json
 import logging
 import re
 import threading
-from collections.abc import Callable, Iterable, Iterator, MutableMapping
+from collections.abc import Callable, Iterable, MutableMapping
 from pathlib import Path
 from typing import Any
 
-import jsonschema_rs
 import yaml
 from connexion.datastructures import MediaTypeDict
 from connexion.exceptions import InvalidSpecification, NonConformingResponseBody
@@ -44,10 +43,10 @@ from openapi_spec_validator import OpenAPIV31SpecValidator
 from starlette.types import Receive, Scope
 
 from gala.errors import BadRequest, FieldError, Unprocessable
+from gala.schemas import compile_schema, parse_json, schema_errors, text_problem
 
 log = logging.getLogger(__name__)
 
-MAX_REPORTED_ERRORS = 20
 HTTP_METHODS = frozenset({"get", "put", "post", "delete", "options", "head", "patch", "trace"})
 
 
@@ -158,88 +157,7 @@ class SchemaCache:
         return compiled
 
 
-def compile_schema(schema: Any) -> Any:
-    """Compile ``schema`` as JSON Schema 2020-12 with format assertions and no network access."""
-    if isinstance(schema, dict) and "$schema" not in schema:
-        schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
-    return jsonschema_rs.Draft202012Validator(schema, validate_formats=True, retriever=_no_retrieval)
-
-
-def _no_retrieval(uri: str) -> Any:
-    raise ValueError(f"remote schema references are not allowed: {uri}")
-
-
 CACHE = SchemaCache()
-
-
-def pointer(path: Iterable[str | int]) -> str:
-    """RFC 6901 JSON pointer for a path of keys and indices."""
-    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in path)
-
-
-def schema_errors(validator: Any, instance: Any) -> list[FieldError]:
-    errors: list[FieldError] = []
-    for err in validator.iter_errors(instance):
-        errors.append(FieldError(detail=str(err.message), pointer=pointer(err.instance_path)))
-        if len(errors) >= MAX_REPORTED_ERRORS:
-            break
-    return errors
-
-
-# --------------------------------------------------------------------------- JSON hygiene
-
-
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not valid JSON")
-
-
-def parse_json(raw: bytes, encoding: str = "utf-8") -> Any:
-    """Parse a request body strictly: UTF-8, RFC 8259 JSON, no NUL or unpaired surrogates."""
-    try:
-        text = raw.decode(encoding if encoding.lower().replace("_", "-") in {"utf-8", "utf8"} else "utf-8")
-    except UnicodeDecodeError as exc:
-        raise BadRequest(f"The request body is not valid UTF-8 (byte {exc.start}).") from None
-    try:
-        document = json.loads(text, parse_constant=_reject_constant)
-    except (json.JSONDecodeError, ValueError) as exc:
-        raise BadRequest(f"The request body is not valid JSON: {exc}") from None
-    check_text(document)
-    return document
-
-
-def _strings(node: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    if isinstance(node, str):
-        yield path, node
-    elif isinstance(node, dict):
-        for key, value in node.items():
-            yield (*path, key), key  # keys are strings too
-            yield from _strings(value, (*path, key))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _strings(value, (*path, index))
-
-
-def text_problem(value: str) -> str | None:
-    """Why ``value`` cannot be stored as text, or None. Databases reject NUL; UTF-8 has no lone surrogates."""
-    if "\x00" in value:
-        return "contains a NUL character (\\u0000), which is not allowed in text"
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return "contains an unpaired UTF-16 surrogate, which is not valid Unicode text"
-    return None
-
-
-def check_text(document: Any) -> None:
-    errors = []
-    for path, value in _strings(document):
-        problem = text_problem(value)
-        if problem:
-            errors.append(FieldError(detail=problem, pointer=pointer(path)))
-            if len(errors) >= MAX_REPORTED_ERRORS:
-                break
-    if errors:
-        raise BadRequest("The request body contains text that cannot be stored.", errors=errors)
 
 
 # --------------------------------------------------------------------------- validators

@@ -12,7 +12,7 @@ from gala.api.context import runtime
 from gala.api.views import Reply
 from gala.errors import BadRequest, FieldError, Unprocessable
 from gala.http_range import plan_response
-from gala.openapi31 import text_problem
+from gala.schemas import text_problem
 from gala.services import assets
 
 

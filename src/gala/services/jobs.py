@@ -78,7 +78,8 @@ def output_ids(rt: Runtime, job_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[uu
             .order_by(Asset.job_id, Asset.role)
         ).all()
     for job_id, asset_id in rows:
-        out[job_id].append(asset_id)
+        if job_id is not None:
+            out[job_id].append(asset_id)
     return out
 
 

@@ -10,7 +10,7 @@ from typing import Any
 import jsonschema_rs
 
 from gala.errors import FieldError, Unprocessable
-from gala.openapi31 import compile_schema, pointer, schema_errors
+from gala.schemas import compile_schema, pointer, schema_errors
 
 PARAM_KEY = "$param"
 

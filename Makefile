@@ -1,0 +1,56 @@
+# GALA — developer commands. `make help` lists them.
+# Everything runs inside .venv, created on first use from pyproject.toml.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help install up api migrate test test-fast lint typecheck contract bench-api spec clean
+
+help: ## List the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install GALA with its development tools
+
+up: $(STAMP) ## Run the platform on embedded defaults (SQLite, local storage) on :8080
+	$(BIN)/gala up
+
+api: $(STAMP) ## Serve only the API (settings from the environment)
+	$(BIN)/gala api
+
+migrate: $(STAMP) ## Migrate the database to the latest schema
+	$(BIN)/gala migrate
+
+test: lint typecheck $(STAMP) ## The whole test suite: lint, types, architecture, then pytest
+	$(BIN)/python -m pytest
+
+test-fast: $(STAMP) ## pytest without the browser and contract tests
+	$(BIN)/python -m pytest -m "not browser" --ignore=tests/contract
+
+lint: $(STAMP) ## ruff (lint and format check) and the import contracts
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+
+typecheck: $(STAMP) ## mypy (strict on renderer/ and gala.storage)
+	$(BIN)/mypy src/gala renderer
+
+contract: $(STAMP) ## Schemathesis over every operation and the stateful phase
+	$(BIN)/python -m pytest tests/contract -v
+
+spec: $(STAMP) ## Validate openapi/gala.yaml as OpenAPI 3.1
+	$(BIN)/gala check-spec
+
+bench-api: $(STAMP) ## API throughput with validation on vs off (uvicorn + wrk on 127.0.0.1)
+	$(BIN)/python -m bench.api_bench
+
+clean: ## Remove the virtualenv, caches and the local data directory
+	rm -rf $(VENV) .mypy_cache .ruff_cache data out
