@@ -165,9 +165,7 @@ class Server:
         env[ENV_DATA_DIR] = str(self.data_dir)
         env[ENV_VALIDATE] = "1" if self.mode == "on" else "0"
         with self.log_path.open("wb") as log:
-            self.process = subprocess.Popen(
-                self.command, cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
-            )
+            self.process = subprocess.Popen(self.command, cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
 
     def wait_ready(self, timeout: float = 60.0) -> None:
         deadline = time.monotonic() + timeout
@@ -178,9 +176,7 @@ class Server:
                 if _request(self.port, "GET", "/health")[0] == 200:
                     return
             time.sleep(0.1)
-        raise BenchError(
-            f"uvicorn ({self.mode}) did not answer /health in {timeout:.0f} s:\n{self.log_tail()}"
-        )
+        raise BenchError(f"uvicorn ({self.mode}) did not answer /health in {timeout:.0f} s:\n{self.log_tail()}")
 
     def seed(self) -> None:
         """A template and a queued job to GET; also checks that both measured requests succeed."""
@@ -365,9 +361,7 @@ class Load:
         )
 
 
-async def _python_load(
-    port: int, endpoint: Endpoint, server: Server, seconds: int, connections: int
-) -> Sample:
+async def _python_load(port: int, endpoint: Endpoint, server: Server, seconds: int, connections: int) -> Sample:
     """Fallback when wrk is missing: N keep-alive HTTP/1.1 connections for a bounded time."""
     path = endpoint.path(server)
     body = b"" if endpoint.body is None else json.dumps(endpoint.body).encode()
@@ -492,12 +486,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         default=3,
         help="measurements per endpoint and mode, interleaved; the median is reported (default 3)",
     )
-    parser.add_argument(
-        "--warmup", type=int, default=2, help="warm-up seconds per endpoint and mode (default 2)"
-    )
-    parser.add_argument(
-        "--json", type=Path, default=DEFAULT_JSON, help=f"JSON report (default {DEFAULT_JSON})"
-    )
+    parser.add_argument("--warmup", type=int, default=2, help="warm-up seconds per endpoint and mode (default 2)")
+    parser.add_argument("--json", type=Path, default=DEFAULT_JSON, help=f"JSON report (default {DEFAULT_JSON})")
     parser.add_argument(
         "--client",
         choices=("auto", "wrk", "python"),
@@ -523,9 +513,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 def choose_client(wanted: str) -> str:
     has_wrk = shutil.which("wrk") is not None
     if wanted == "wrk" and not has_wrk:
-        raise BenchError(
-            "wrk is not on PATH; install it with: apt-get install -y wrk (or pass --client python)"
-        )
+        raise BenchError("wrk is not on PATH; install it with: apt-get install -y wrk (or pass --client python)")
     if wanted == "auto":
         if has_wrk:
             return "wrk"
@@ -566,9 +554,7 @@ def fmt_table(results: dict[str, Any], goal: float) -> str:
     for endpoint in ENDPOINTS:
         res = results[endpoint.key]
         verdict = "MET" if res["goal_met"] else "NOT MET"
-        lines.append(
-            f"{endpoint.label:<16} throughput on/off = {res['ratio']:.2f}  (goal >= {goal:.2f}: {verdict})"
-        )
+        lines.append(f"{endpoint.label:<16} throughput on/off = {res['ratio']:.2f}  (goal >= {goal:.2f}: {verdict})")
     return "\n".join(lines)
 
 

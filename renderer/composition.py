@@ -159,9 +159,7 @@ class _Checker:
             return default or "#000000"
         return value.lower()
 
-    def choice(
-        self, where: str, obj: Mapping[str, Any], key: str, default: str, options: tuple[str, ...]
-    ) -> str:
+    def choice(self, where: str, obj: Mapping[str, Any], key: str, default: str, options: tuple[str, ...]) -> str:
         if key not in obj or obj[key] is None:
             return default
         value = obj[key]

@@ -84,9 +84,7 @@ class _Clock:
             self._progress(percent)
 
 
-def _tone(
-    first: int, count: int, total: int, audio: dict[str, Any] | None
-) -> np.ndarray[Any, np.dtype[np.float32]]:
+def _tone(first: int, count: int, total: int, audio: dict[str, Any] | None) -> np.ndarray[Any, np.dtype[np.float32]]:
     """Stereo planar float samples ``first .. first+count`` of the soundtrack."""
     if audio is None or float(audio["volume"]) == 0.0:
         return np.zeros((2, count), dtype=np.float32)

@@ -46,17 +46,13 @@ SPEC: dict[str, Any] = {
             ],
             "put": {
                 "operationId": "put_item",
-                "parameters": [
-                    {"name": "qty", "in": "query", "schema": {"type": "integer", "exclusiveMinimum": 0}}
-                ],
+                "parameters": [{"name": "qty", "in": "query", "schema": {"type": "integer", "exclusiveMinimum": 0}}],
                 "requestBody": {"required": True, "content": {"application/json": {"schema": ITEM}}},
                 "responses": {
                     "200": {"description": "ok", "content": {"application/json": {"schema": ITEM}}},
                     "default": {
                         "description": "problem",
-                        "content": {
-                            "application/problem+json": {"schema": {"type": "object", "required": ["status"]}}
-                        },
+                        "content": {"application/problem+json": {"schema": {"type": "object", "required": ["status"]}}},
                     },
                 },
             },
@@ -93,9 +89,7 @@ def client() -> Any:
 
 
 def openapi_core_accepts(body: Any, path: str = f"/items/{OWNER}") -> bool:
-    request = MockRequest(
-        "http://localhost", "put", path, data=json.dumps(body), content_type="application/json"
-    )
+    request = MockRequest("http://localhost", "put", path, data=json.dumps(body), content_type="application/json")
     try:
         OpenAPI.from_dict(SPEC).validate_request(request)
     except Exception:

@@ -145,9 +145,7 @@ def upgrade() -> None:
         ),
         sa.Column("created_at", gala.db.UTCDateTime(timezone=True), nullable=False),
         sa.Column("updated_at", gala.db.UTCDateTime(timezone=True), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["job_id"], ["jobs.id"], name=op.f("fk_assets_job_id_jobs"), ondelete="SET NULL"
-        ),
+        sa.ForeignKeyConstraint(["job_id"], ["jobs.id"], name=op.f("fk_assets_job_id_jobs"), ondelete="SET NULL"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_assets")),
         sa.UniqueConstraint("job_id", "role", name="uq_assets_job_id_role"),
         sa.UniqueConstraint("provider", "object_key", name="uq_assets_provider_object_key"),

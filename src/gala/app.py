@@ -16,11 +16,13 @@ from connexion.options import SwaggerUIOptions
 from connexion.resolver import Resolver
 from flask import Response
 from flask_swagger_ui import get_swaggerui_blueprint
+from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from gala.api import problems
 from gala.api.limits import BodyLimit, RejectControlCharacters
 from gala.config import Settings
 from gala.openapi31 import add_api, allowed_methods, load_document, validator_map
+from gala.services import builtin
 from gala.services.runtime import Runtime
 
 log = logging.getLogger(__name__)
@@ -36,6 +38,15 @@ def _document(path: Path) -> dict[str, Any]:
     return load_document(path)
 
 
+def prepare_database(rt: Runtime) -> None:
+    """Make sure the built-in templates exist. A database that is down or not migrated yet is
+    logged, not fatal: the API starts, and readiness reports the database until it is fixed."""
+    try:
+        builtin.ensure(rt)
+    except (OperationalError, ProgrammingError) as exc:
+        log.warning("database not ready (%s); is it up, and migrated (`gala migrate`)?", type(exc).__name__)
+
+
 def resolve_operation(operation_id: str) -> Any:
     """``jobs.create`` -> ``gala.api.jobs.create``; ``jobs.list`` -> ``gala.api.jobs.list_``."""
     module, _, name = operation_id.rpartition(".")
@@ -46,6 +57,7 @@ def resolve_operation(operation_id: str) -> Any:
 def create_app(settings: Settings | None = None, *, runtime: Runtime | None = None) -> connexion.FlaskApp:
     settings = settings or Settings.from_env()
     rt = runtime or Runtime.from_settings(settings)
+    prepare_database(rt)
     document = _document(spec_path())
 
     app = connexion.FlaskApp(__name__)

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import logging
+import os
+import signal
 import sys
+import time
+import uuid
+from pathlib import Path
+from typing import Any
 
 import click
 
@@ -24,6 +31,8 @@ def main() -> None:
     Every command reads its settings from the environment (see infra/.env.example).
     """
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    for chatty in ("httpx", "alembic.runtime.plugins"):
+        logging.getLogger(chatty).setLevel(logging.WARNING)
 
 
 @main.command()
@@ -45,9 +54,7 @@ def api(host: str | None, port: int | None, workers: int) -> None:
     serve_api(_settings(), host=host, port=port, workers=workers)
 
 
-def serve_api(
-    settings: Settings, *, host: str | None = None, port: int | None = None, workers: int = 1
-) -> None:
+def serve_api(settings: Settings, *, host: str | None = None, port: int | None = None, workers: int = 1) -> None:
     import uvicorn
 
     uvicorn.run(
@@ -61,17 +68,260 @@ def serve_api(
     )
 
 
+@main.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+@click.pass_context
+def worker(ctx: click.Context) -> None:
+    """Run a Celery worker (and the reaper). Options: see `gala worker --help`."""
+    # The worker is its own package; gala only names it (it never imports it).
+    os.execv(sys.executable, [sys.executable, "-m", "worker", *ctx.args])  # noqa: S606 - no shell involved
+
+
 @main.command()
 @click.option("--host", default=None, help="Bind address [API_HOST, default 127.0.0.1].")
 @click.option("--port", default=None, type=int, help="Port [API_PORT, default 8080].")
-def up(host: str | None, port: int | None) -> None:
-    """Migrate, then serve the platform on embedded defaults (SQLite, local storage)."""
+@click.option("--smoke/--no-smoke", default=False, help="Render the hello video once the platform is up.")
+@click.option(
+    "--out",
+    "out_dir",
+    default="out",
+    type=click.Path(path_type=Path),
+    show_default=True,
+    help="Where --smoke downloads hello.mp4 and hello.jpg.",
+)
+def up(host: str | None, port: int | None, smoke: bool, out_dir: Path) -> None:
+    """Migrate, then run the API and a worker together until Ctrl-C.
+
+    On embedded defaults (no settings) that is SQLite, an embedded broker and local storage,
+    all under ./data.
+    """
+    from gala import smoke as smoke_test
     from gala.migrate import upgrade
+    from gala.platform import Platform, child_env
 
     settings = _settings()
     upgrade(settings)
-    click.echo(f"GALA on http://{host or settings.api_host}:{port or settings.api_port}  (Swagger UI at /ui)")
-    serve_api(settings, host=host, port=port)
+    platform = Platform(env=child_env(), host=host or settings.api_host, port=port or settings.api_port)
+    _stop_on_sigterm()
+    try:
+        platform.start()
+        click.echo(f"GALA is up on {platform.url}  (Swagger UI: {platform.url}/ui/)  — Ctrl-C stops it")
+        if smoke:
+            smoke_test.run(platform.url, out_dir)
+        platform.wait()
+    except KeyboardInterrupt:
+        click.echo("stopping…")
+    finally:
+        platform.stop()
+
+
+@main.command("smoke")
+@click.option("--url", default=None, help="Test a running platform instead of starting one.")
+@click.option("--out", "out_dir", default="out", type=click.Path(path_type=Path), show_default=True)
+@click.option("--provider", default=None, help="Expect outputs on this storage provider.")
+@click.option("--keep-data", is_flag=True, help="Keep the temporary data directory.")
+def smoke_cmd(url: str | None, out_dir: Path, provider: str | None, keep_data: bool) -> None:
+    """Bring the platform up (embedded defaults, temporary data), render hello, check it, stop."""
+    import tempfile
+
+    from gala import smoke as smoke_test
+    from gala.platform import Platform, child_env, free_port
+
+    if url:
+        smoke_test.run(url, out_dir, provider=provider)
+        return
+    data = Path(tempfile.mkdtemp(prefix="gala-smoke-"))
+    env = child_env(GALA_DATA_DIR=str(data))
+    env.setdefault("JOB_LEASE_SECONDS", "10")
+    settings = Settings.from_env(env)
+    from gala.migrate import upgrade
+
+    upgrade(settings)
+    platform = Platform(env=env, port=free_port(), log_dir=data / "logs")
+    try:
+        with platform.running():
+            click.echo(f"platform up on {platform.url} (data: {data}, broker: {settings.broker_url.split(':')[0]})")
+            smoke_test.run(platform.url, out_dir, provider=provider)
+    except Exception:
+        for log in sorted((data / "logs").glob("*.log")):
+            click.echo(f"--- {log.name} (last lines)", err=True)
+            click.echo("\n".join(log.read_text(errors="replace").splitlines()[-30:]), err=True)
+        raise
+    finally:
+        if not keep_data:
+            import shutil
+
+            shutil.rmtree(data, ignore_errors=True)
+
+
+@main.command()
+@click.argument("template")
+@click.option(
+    "-p",
+    "--param",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help='A parameter; VALUE is read as JSON when it parses (5, true, "x"), else as text.',
+)
+@click.option("-o", "--out", "out_dir", default="out", type=click.Path(path_type=Path), show_default=True)
+@click.option("--basename", default="output", show_default=True)
+@click.option("--draft", is_flag=True, help="Fast low-resolution draft.")
+def render(template: str, params: tuple[str, ...], out_dir: Path, basename: str, draft: bool) -> None:
+    """Render a template to files locally, without any server.
+
+    TEMPLATE is `hello` or a JSON file holding a template ({"composition", "parameters"}) or a
+    bare composition.
+    """
+    import renderer
+    from gala.services import builtin
+    from gala.services.parameters import substitute, validate_params
+    from gala.services.rendering import draft as make_draft
+
+    if template == "hello":
+        doc = builtin.HELLO
+    else:
+        doc = json.loads(Path(template).read_text(encoding="utf-8"))
+        if "composition" not in doc:
+            doc = {"composition": doc, "parameters": {"type": "object"}}
+    values = validate_params(doc.get("parameters") or {"type": "object"}, _parse_params(params))
+    composition = substitute(doc["composition"], values)
+    if draft:
+        composition = make_draft(composition)
+    started = time.perf_counter()
+    with click.progressbar(length=100, label="rendering") as bar:
+        done = [0]
+
+        def progress(percent: float) -> None:
+            bar.update(int(percent) - done[0])
+            done[0] = int(percent)
+
+        out = renderer.render(composition, out_dir, basename=basename, progress=progress)
+    click.echo(
+        f"{out.video_path} ({out.width}x{out.height}, {out.duration:.2f} s, {out.frames} frames) "
+        f"and {out.thumbnail_path} in {time.perf_counter() - started:.2f} s"
+    )
+
+
+@main.group()
+def jobs() -> None:
+    """Submit jobs to a running GALA and fetch their outputs (uses the generated client)."""
+
+
+@jobs.command("submit")
+@click.argument("template")
+@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE")
+@click.option("--url", default="http://127.0.0.1:8080", show_default=True, envvar="GALA_URL")
+@click.option("--wait/--no-wait", default=True, show_default=True, help="Wait for the job with a progress bar.")
+@click.option(
+    "-o",
+    "--out",
+    "out_dir",
+    default=None,
+    type=click.Path(path_type=Path),
+    help="Download the outputs here (implies --wait).",
+)
+@click.option("--draft", is_flag=True)
+@click.option("--basename", default=None)
+@click.option("--idempotency-key", default=None, help="Makes a retried submit safe (default: a new UUID).")
+def jobs_submit(
+    template: str,
+    params: tuple[str, ...],
+    url: str,
+    wait: bool,
+    out_dir: Path | None,
+    draft: bool,
+    basename: str | None,
+    idempotency_key: str | None,
+) -> None:
+    """Submit TEMPLATE (a name such as `hello`, or a template id) with parameters."""
+    from gala import remote
+
+    client = remote.connect(url)
+    job = remote.submit(
+        client,
+        template,
+        _parse_params(params),
+        draft=draft,
+        basename=basename,
+        idempotency_key=idempotency_key,
+    )
+    click.echo(f"job {job.id} {job.status.value}")
+    if wait or out_dir is not None:
+        _wait_and_fetch(client, job.id, out_dir)
+
+
+@jobs.command("wait")
+@click.argument("job_id")
+@click.option("--url", default="http://127.0.0.1:8080", show_default=True, envvar="GALA_URL")
+@click.option("-o", "--out", "out_dir", default=None, type=click.Path(path_type=Path))
+def jobs_wait(job_id: str, url: str, out_dir: Path | None) -> None:
+    """Wait for a job with a progress bar; download its outputs with --out."""
+    from gala import remote
+
+    _wait_and_fetch(remote.connect(url), uuid.UUID(job_id), out_dir)
+
+
+@jobs.command("download")
+@click.argument("job_id")
+@click.option("--url", default="http://127.0.0.1:8080", show_default=True, envvar="GALA_URL")
+@click.option("-o", "--out", "out_dir", default="out", type=click.Path(path_type=Path), show_default=True)
+def jobs_download(job_id: str, url: str, out_dir: Path) -> None:
+    """Download a finished job's outputs."""
+    from gala import remote
+
+    client = remote.connect(url)
+    _download_outputs(client, remote.wait(client, uuid.UUID(job_id), timeout=0.0), out_dir)
+
+
+def _wait_and_fetch(client: Any, job_id: uuid.UUID, out_dir: Path | None) -> None:
+    from gala import remote
+
+    with click.progressbar(length=100, label=f"job {job_id}") as bar:
+        shown = [0]
+
+        def update(job: Any) -> None:
+            bar.label = f"{job.status.value:<9}"
+            bar.update(job.progress - shown[0])
+            shown[0] = job.progress
+
+        job = remote.wait(client, job_id, on_update=update)
+    if job.status.value != "done":
+        error = job.error.message if job.error else ""
+        raise click.ClickException(f"job {job_id} ended {job.status.value}: {error}")
+    click.echo(f"job {job_id} done")
+    if out_dir is not None:
+        _download_outputs(client, job, out_dir)
+
+
+def _download_outputs(client: Any, job: Any, out_dir: Path) -> None:
+    from gala import remote
+
+    if job.status.value != "done":
+        raise click.ClickException(f"job {job.id} is {job.status.value}")
+    for asset_id in job.output_asset_ids:
+        meta = remote.asset(client, asset_id)
+        got = remote.download(client, asset_id, out_dir / meta.name)
+        click.echo(f"{got.path}  {got.size} bytes  {got.mime}")
+
+
+def _parse_params(pairs: tuple[str, ...]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for pair in pairs:
+        name, sep, raw = pair.partition("=")
+        if not sep or not name:
+            raise click.BadParameter(f"{pair!r} is not NAME=VALUE", param_hint="--param")
+        try:
+            out[name] = json.loads(raw)
+        except json.JSONDecodeError:
+            out[name] = raw
+    return out
+
+
+def _stop_on_sigterm() -> None:
+    def handler(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, handler)
 
 
 @main.command("check-spec")

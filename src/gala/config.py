@@ -52,6 +52,14 @@ class Settings:
     validate_responses: bool = True
     environment: str = "development"
     log_level: str = "INFO"
+    # Jobs: a worker holds a job under a lease it renews while it works; the reaper re-enqueues
+    # jobs whose lease expired (a lost worker, or a message an embedded broker lost).
+    job_lease_seconds: float = 30.0
+    job_max_attempts: int = 3
+    reaper_interval_seconds: float = 5.0
+    # The longest render GALA expects; the broker's visibility timeout is set above it.
+    max_render_seconds: int = 3600
+    worker_cleanup_local: bool = True
 
     def __post_init__(self) -> None:
         # Derived defaults live in the data directory, so one variable moves everything.
@@ -62,9 +70,12 @@ class Settings:
         if not self.broker_url:
             object.__setattr__(self, "broker_url", f"sqla+sqlite:///{self.data_dir / 'broker.db'}")
         if self.storage_provider not in {"localfs", "gdrive", "s3"}:
-            raise ConfigError(
-                f"STORAGE_PROVIDER must be one of localfs, gdrive, s3; got {self.storage_provider!r}"
-            )
+            raise ConfigError(f"STORAGE_PROVIDER must be one of localfs, gdrive, s3; got {self.storage_provider!r}")
+
+    @property
+    def staging_dir(self) -> Path:
+        """Where workers render before outputs are stored (local staging, per the design document)."""
+        return self.data_dir / "staging"
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)
@@ -92,15 +103,25 @@ class Settings:
         if "API_MAX_BODY_BYTES" in env:
             kwargs["api_max_body_bytes"] = _int("API_MAX_BODY_BYTES", env["API_MAX_BODY_BYTES"], minimum=1)
         if "ASSET_MAX_UPLOAD_BYTES" in env:
-            kwargs["asset_max_upload_bytes"] = _int(
-                "ASSET_MAX_UPLOAD_BYTES", env["ASSET_MAX_UPLOAD_BYTES"], minimum=1
-            )
+            kwargs["asset_max_upload_bytes"] = _int("ASSET_MAX_UPLOAD_BYTES", env["ASSET_MAX_UPLOAD_BYTES"], minimum=1)
         if "API_VALIDATE_REQUESTS" in env:
             kwargs["validate_requests"] = _bool("API_VALIDATE_REQUESTS", env["API_VALIDATE_REQUESTS"])
         if "API_VALIDATE_RESPONSES" in env:
             kwargs["validate_responses"] = _bool("API_VALIDATE_RESPONSES", env["API_VALIDATE_RESPONSES"])
         if "GALA_ENV" in env:
             kwargs["environment"] = env["GALA_ENV"]
+        if "JOB_LEASE_SECONDS" in env:
+            kwargs["job_lease_seconds"] = float(_int("JOB_LEASE_SECONDS", env["JOB_LEASE_SECONDS"], minimum=1))
+        if "JOB_MAX_ATTEMPTS" in env:
+            kwargs["job_max_attempts"] = _int("JOB_MAX_ATTEMPTS", env["JOB_MAX_ATTEMPTS"], minimum=1)
+        if "REAPER_INTERVAL_SECONDS" in env:
+            kwargs["reaper_interval_seconds"] = float(
+                _int("REAPER_INTERVAL_SECONDS", env["REAPER_INTERVAL_SECONDS"], minimum=1)
+            )
+        if "MAX_RENDER_SECONDS" in env:
+            kwargs["max_render_seconds"] = _int("MAX_RENDER_SECONDS", env["MAX_RENDER_SECONDS"], minimum=1)
+        if "WORKER_CLEANUP_LOCAL" in env:
+            kwargs["worker_cleanup_local"] = _bool("WORKER_CLEANUP_LOCAL", env["WORKER_CLEANUP_LOCAL"])
         if "LOG_LEVEL" in env:
             kwargs["log_level"] = env["LOG_LEVEL"].upper()
         return cls(**kwargs)

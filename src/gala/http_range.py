@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from email.utils import format_datetime, parsedate_to_datetime
 
 from gala.errors import RangeNotSatisfiable
 
-_RANGE = re.compile(r"^\s*bytes\s*=\s*(\d*)\s*-\s*(\d*)\s*$", re.IGNORECASE)
+_NUMERIC_ZONE = re.compile(r"[+-]\d{4}$")
+_RANGE = re.compile(r"^\s*bytes\s*=\s*(\d*)\s*-\s*(\d*)\s*$", re.IGNORECASE | re.ASCII)
 
 
 @dataclass(frozen=True)
@@ -32,11 +33,13 @@ def _if_range_matches(if_range: str, etag: str, last_modified: datetime) -> bool
         date = parsedate_to_datetime(value)
     except (TypeError, ValueError):
         return False
-    return (
-        date is not None
-        and date.tzinfo is not None
-        and int(date.timestamp()) == int(last_modified.timestamp())
-    )
+    if date.tzinfo is None:
+        # asctime() dates carry no zone and mean GMT (RFC 9110 §5.6.7); "-0000" is an email zone,
+        # not an HTTP-date.
+        if _NUMERIC_ZONE.search(value):
+            return False
+        date = date.replace(tzinfo=UTC)
+    return int(date.timestamp()) == int(last_modified.timestamp())
 
 
 def plan_response(

@@ -226,11 +226,7 @@ class Parameters(ParameterValidator):
     @staticmethod
     def _check(param: dict[str, Any], value: Any) -> str | None:
         if value is None:
-            return (
-                f"the {param['in']} parameter {param['name']!r} is required"
-                if param.get("required")
-                else None
-            )
+            return f"the {param['in']} parameter {param['name']!r} is required" if param.get("required") else None
         if isinstance(value, str):
             problem = text_problem(value)
             if problem:

@@ -80,9 +80,7 @@ class TemplateVersion(Base):
 
     __tablename__ = "template_versions"
 
-    template_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("templates.id", ondelete="CASCADE"), primary_key=True
-    )
+    template_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("templates.id", ondelete="CASCADE"), primary_key=True)
     version: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     description: Mapped[str | None] = mapped_column(Text)
@@ -96,9 +94,7 @@ class Job(Timestamps, Base):
     __tablename__ = "jobs"
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid7)
-    template_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("templates.id", ondelete="RESTRICT"), index=True
-    )
+    template_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("templates.id", ondelete="RESTRICT"), index=True)
     template_version: Mapped[int] = mapped_column(Integer)
     params: Mapped[dict[str, Any]] = mapped_column(JSONDoc)
     options: Mapped[dict[str, Any]] = mapped_column(JSONDoc)
@@ -116,3 +112,15 @@ class Job(Timestamps, Base):
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     __table_args__ = (Index("ix_jobs_status_lease", "status", "lease_expires_at"),)
+
+
+class IdempotencyKey(Base):
+    """An ``Idempotency-Key`` seen on ``POST /jobs``: in flight while ``job_id`` is null."""
+
+    __tablename__ = "idempotency_keys"
+
+    key: Mapped[str] = mapped_column(String(255), primary_key=True)
+    request_hash: Mapped[str] = mapped_column(String(64))
+    job_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)

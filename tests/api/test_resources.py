@@ -8,6 +8,8 @@ from typing import Any
 
 from PIL import Image
 
+from gala.services.builtin import HELLO_ID
+
 COMPOSITION = {
     "version": 1,
     "output": {"width": 320, "height": 180, "duration": {"$param": "seconds"}},
@@ -31,9 +33,7 @@ def png_bytes() -> bytes:
 
 
 def make_template(client: Any) -> dict[str, Any]:
-    r = client.post(
-        "/templates", json={"name": "Promo", "composition": COMPOSITION, "parameters": PARAMETERS}
-    )
+    r = client.post("/templates", json={"name": "Promo", "composition": COMPOSITION, "parameters": PARAMETERS})
     assert r.status_code == 201, r.text
     return r.json()
 
@@ -103,6 +103,42 @@ def test_job_params_are_validated_with_defaults_and_pinned_version(client: Any) 
     assert client.get(f"/jobs/{job['id']}").json()["template_version"] == 1
 
 
+def test_hello_template_is_built_in(client: Any) -> None:
+    page = client.get("/templates", params={"name": "hello"}).json()
+    assert [t["id"] for t in page["items"]] == [str(HELLO_ID)]
+    assert client.get("/templates", params={"name": "nope"}).json()["items"] == []
+    r = client.post("/jobs", json={"template_id": str(HELLO_ID), "params": {"title": "Hola"}})
+    assert r.status_code == 201, r.text
+    assert r.json()["params"]["width"] == 1280  # defaults applied
+
+
+def test_unrenderable_parameters_are_422_in_words(client: Any) -> None:
+    r = client.post(
+        "/jobs",
+        json={
+            "template_id": str(HELLO_ID),
+            "params": {"width": 18, "height": 16, "size": 4, "duration": 1.5, "title": "x"},
+        },
+    )
+    assert r.status_code == 201, r.text  # small but valid
+    t = client.post(
+        "/templates",
+        json={
+            "name": "fade",
+            "composition": {
+                "version": 1,
+                "output": {"duration": 1},
+                "layers": [{"type": "text", "text": "x", "start": {"$param": "s"}}],
+            },
+            "parameters": {"type": "object", "properties": {"s": {"type": "number"}}},
+        },
+    ).json()
+    r = client.post("/jobs", json={"template_id": t["id"], "params": {"s": 5}})
+    assert r.status_code == 422
+    assert r.json()["errors"][0]["pointer"] == "/params"
+    assert "start" in r.json()["errors"][0]["detail"]
+
+
 def test_job_unknown_template_is_422(client: Any) -> None:
     r = client.post("/jobs", json={"template_id": str(uuid.uuid4())})
     assert r.status_code == 422
@@ -134,6 +170,7 @@ def test_pagination_walks_every_item_once(client: Any) -> None:
         cursor = page["next_cursor"]
         if cursor is None:
             break
+    seen = [i for i in seen if i != str(HELLO_ID)]  # the built-in template is listed too
     assert seen == sorted(ids, reverse=True)  # newest first, UUIDv7 order
     assert len(seen) == len(set(seen)) == 7
     bad = client.get("/templates", params={"cursor": "!!"})
@@ -163,9 +200,7 @@ def test_asset_upload_sniffs_type_and_streams_back(client: Any) -> None:
 
 def test_model_references_protect_assets(client: Any) -> None:
     asset = client.post("/assets", files={"file": ("a.png", png_bytes(), "image/png")}).json()
-    r = client.post(
-        "/models", json={"name": "Ana", "reference_asset_ids": [asset["id"]], "voice": {"voice": "es"}}
-    )
+    r = client.post("/models", json={"name": "Ana", "reference_asset_ids": [asset["id"]], "voice": {"voice": "es"}})
     assert r.status_code == 201, r.text
     model = r.json()
     assert model["voice"] == {"engine": "espeak-ng", "language": "es", "rate": 1, "pitch": 0, "voice": "es"}

@@ -213,9 +213,7 @@ def test_rerender_replaces_previous_output(tmp_path: Path) -> None:
 
 
 def test_hello_composition_renders(tmp_path: Path) -> None:
-    composition = hello_composition(
-        "¡Hola, ñandú!", duration=0.5, width=96, height=64, fps=8, subtitle="¿Qué?"
-    )
+    composition = hello_composition("¡Hola, ñandú!", duration=0.5, width=96, height=64, fps=8, subtitle="¿Qué?")
     result = render(composition, tmp_path, basename="hello")
     assert result.frames == 4
     assert result.video_path.name == "hello.mp4"

@@ -30,7 +30,7 @@ import yaml
 
 from gala.app import create_app, spec_path
 from gala.config import Settings
-from gala.db import Base
+from gala.migrate import upgrade
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_TIMEOUT_S = 90
@@ -75,11 +75,9 @@ def _get(url: str, timeout: float) -> int:
 def live_server(tmp_path: Path) -> Iterator[str]:
     data_dir = tmp_path / "data"
     data_dir.mkdir()
-    app = create_app(Settings(data_dir=data_dir))
-    runtime = app.app.extensions["gala"]
-    import gala.orm  # noqa: F401  (registers the tables on Base.metadata)
-
-    Base.metadata.create_all(runtime.engine)
+    settings = Settings(data_dir=data_dir)
+    upgrade(settings)
+    app = create_app(settings)
 
     sock = _free_socket()
     port = sock.getsockname()[1]
@@ -103,7 +101,7 @@ def live_server(tmp_path: Path) -> Iterator[str]:
         server.should_exit = True
         thread.join(timeout=15)
         sock.close()
-        runtime.close()
+        app.app.extensions["gala"].close()
         assert not thread.is_alive(), "uvicorn did not shut down within 15 s"
 
 
@@ -121,9 +119,7 @@ class OpBlock:
 class SwaggerDom(HTMLParser):
     """Collects what the assertions need from Swagger UI's rendered markup."""
 
-    VOID = frozenset(
-        {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
-    )
+    VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -241,9 +237,7 @@ def _stderr_tail(stderr: str) -> str:
     return "\n".join(lines[-40:])
 
 
-def test_swagger_ui_renders_every_operation_of_the_31_spec(
-    chromium: Path, live_server: str, tmp_path: Path
-) -> None:
+def test_swagger_ui_renders_every_operation_of_the_31_spec(chromium: Path, live_server: str, tmp_path: Path) -> None:
     spec = yaml.safe_load(spec_path().read_text(encoding="utf-8"))
     assert str(spec["openapi"]).startswith("3.1."), "this test is about rendering a 3.1 document"
     operations = _operations(spec)

@@ -66,14 +66,16 @@ def delete(asset_id: str) -> tuple[str, int]:
 def content(asset_id: str) -> Response:
     rt = runtime()
     asset = assets.get(rt, uuid.UUID(asset_id))
+    head = request.method == "HEAD"
     plan = plan_response(
         size=asset.size_bytes,
         etag=f'"{asset.sha256}"',
         last_modified=asset.created_at,
-        range_header=request.headers.get("Range"),
+        # Range is defined for GET only; HEAD describes the whole representation (RFC 9110 §14.2).
+        range_header=None if head else request.headers.get("Range"),
         if_range=request.headers.get("If-Range"),
     )
-    body = assets.read(rt, asset, plan.start, plan.end)
+    body = iter(()) if head else assets.read(rt, asset, plan.start, plan.end)
     response = Response(body, status=plan.status, mimetype=asset.mime, direct_passthrough=True)
     response.headers.update(plan.headers)
     response.headers["X-Content-Type-Options"] = "nosniff"

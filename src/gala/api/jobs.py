@@ -5,6 +5,8 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from flask import request
+
 from gala.api import views
 from gala.api.context import runtime
 from gala.api.views import Reply
@@ -32,8 +34,10 @@ def list_(
 
 
 def create(body: dict[str, Any]) -> Reply:
-    job = jobs.create(runtime(), body)
-    return views.ok(views.job(job, []), 201, Location=f"/jobs/{job.id}")
+    key = request.headers.get("Idempotency-Key")
+    job, replayed = jobs.create(runtime(), body, idempotency_key=key)
+    headers = {"Location": f"/jobs/{job.id}"} | ({"Idempotent-Replayed": "true"} if replayed else {})
+    return views.ok(_one(job) if replayed else views.job(job, []), 201, **headers)
 
 
 def get(job_id: str) -> Reply:

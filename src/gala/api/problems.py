@@ -27,9 +27,7 @@ _TITLES = {
 
 
 def _response(body: dict[str, Any], status: int, headers: dict[str, str] | None = None) -> ConnexionResponse:
-    return ConnexionResponse(
-        status_code=status, body=json.dumps(body), content_type=PROBLEM, headers=headers or {}
-    )
+    return ConnexionResponse(status_code=status, body=json.dumps(body), content_type=PROBLEM, headers=headers or {})
 
 
 def gala_error(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:

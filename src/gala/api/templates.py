@@ -11,8 +11,8 @@ from gala.api.views import Reply
 from gala.services import templates
 
 
-def list_(limit: int = 20, cursor: str | None = None) -> Reply:
-    rows, nxt = templates.list_(runtime(), limit=limit, cursor=cursor)
+def list_(limit: int = 20, cursor: str | None = None, name: str | None = None) -> Reply:
+    rows, nxt = templates.list_(runtime(), limit=limit, cursor=cursor, name=name)
     return views.ok(views.page([views.template(t) for t in rows], nxt))
 
 

@@ -112,8 +112,7 @@ def delete(rt: Runtime, asset_id: uuid.UUID) -> None:
         ).all()
         if users:
             raise Conflict(
-                f"Asset {asset_id} is a reference of model(s) {', '.join(map(str, users))}; "
-                "remove it from them first.",
+                f"Asset {asset_id} is a reference of model(s) {', '.join(map(str, users))}; remove it from them first.",
             )
         provider, key = asset.provider, asset.object_key
         session.delete(asset)

@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import logging
 import uuid
+from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete as sql_delete
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+import renderer
 from gala.db import transaction, utcnow
 from gala.errors import Conflict, FieldError, NotFound, Unprocessable
-from gala.orm import Asset, Job, Template, TemplateVersion
+from gala.orm import Asset, IdempotencyKey, Job, Template, TemplateVersion
 from gala.services.pagination import page
 from gala.services.parameters import validate_params
+from gala.services.rendering import resolve
 from gala.services.runtime import Runtime
 
+log = logging.getLogger(__name__)
 TERMINAL = frozenset({"done", "failed", "canceled"})
 OPTION_DEFAULTS = {"basename": "output", "draft": False}
 
@@ -32,29 +41,107 @@ def _template_version(session: Session, body: dict[str, Any]) -> TemplateVersion
     if version is None:
         raise Unprocessable(
             "The template version does not exist.",
-            errors=[
-                FieldError(f"template {template_id} has no version {number}", pointer="/template_version")
-            ],
+            errors=[FieldError(f"template {template_id} has no version {number}", pointer="/template_version")],
         )
     return version
 
 
-def create(rt: Runtime, body: dict[str, Any]) -> Job:
+def check_renderable(composition: dict[str, Any], version: int) -> None:
+    """Refuse at submission what the renderer would refuse later (semantics, in words)."""
+    try:
+        renderer.normalise(composition)
+    except renderer.RenderError as exc:
+        raise Unprocessable(
+            f"Template version {version} cannot be rendered with these parameters.",
+            errors=[FieldError(problem, pointer="/params") for problem in exc.problems[:20]],
+        ) from None
+
+
+IDEMPOTENCY_RETENTION = timedelta(hours=24)
+
+
+def _request_hash(body: dict[str, Any]) -> str:
+    canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _reserve(rt: Runtime, key: str, digest: str) -> Job | None:
+    """Reserve ``key`` for this request, or return the job an earlier identical request created.
+
+    Raises Unprocessable when the key was used with another body, Conflict while the first
+    request with the key is still in flight.
+    """
+    now = utcnow()
+    for _ in range(2):  # a second round only if the key expired and was purged in between
+        try:
+            with transaction(rt.sessions) as session:
+                session.execute(
+                    sql_delete(IdempotencyKey).where(IdempotencyKey.key == key, IdempotencyKey.expires_at < now)
+                )
+                session.add(IdempotencyKey(key=key, request_hash=digest, expires_at=now + IDEMPOTENCY_RETENTION))
+            return None
+        except IntegrityError:
+            pass
+        with rt.sessions() as session:
+            row = session.get(IdempotencyKey, key)
+            if row is None:
+                continue
+            if row.request_hash != digest:
+                raise Unprocessable(
+                    "This Idempotency-Key was already used with a different request body.",
+                    errors=[FieldError("reused with a different body", parameter="Idempotency-Key", location="header")],
+                )
+            if row.job_id is None:
+                raise Conflict("A request with this Idempotency-Key is still being processed; retry shortly.")
+            job = session.get(Job, row.job_id)
+            if job is not None:
+                return job
+    raise Conflict("This Idempotency-Key is changing state; retry shortly.")
+
+
+def create(rt: Runtime, body: dict[str, Any], *, idempotency_key: str | None = None) -> tuple[Job, bool]:
+    """Store and enqueue a job. Returns ``(job, replayed)``; ``replayed`` for a repeated key."""
+    if idempotency_key is not None:
+        earlier = _reserve(rt, idempotency_key, _request_hash(body))
+        if earlier is not None:
+            return earlier, True
+    try:
+        job = _create(rt, body, idempotency_key)
+    except BaseException:
+        if idempotency_key is not None:
+            with transaction(rt.sessions) as session:  # a request that stored nothing releases its key
+                session.execute(sql_delete(IdempotencyKey).where(IdempotencyKey.key == idempotency_key))
+        raise
+    # Only after the commit: a worker must never see a message for a row it cannot read.
+    try:
+        rt.enqueue(job.id)
+    except Exception:
+        # The job is stored; the reaper re-sends its message once its queue lease expires.
+        log.exception("could not enqueue job_id=%s; the reaper will retry", job.id)
+    return job, False
+
+
+def _create(rt: Runtime, body: dict[str, Any], idempotency_key: str | None) -> Job:
     with transaction(rt.sessions) as session:
         version = _template_version(session, body)
         params = validate_params(version.parameters, body.get("params", {}))
+        options = {**OPTION_DEFAULTS, **body.get("options", {})}
+        check_renderable(resolve(version, params, options), version.version)
         job = Job(
             template_id=version.template_id,
             template_version=version.version,
             params=params,
-            options={**OPTION_DEFAULTS, **body.get("options", {})},
+            options=options,
             labels=body.get("labels", {}),
             status="queued",
             progress=0,
+            # If the message is lost before a worker claims the job, the reaper re-sends it then.
+            lease_expires_at=utcnow() + timedelta(seconds=rt.settings.job_lease_seconds * 4),
         )
         session.add(job)
-    # Only after the commit: a worker must never see a message for a row it cannot read.
-    rt.enqueue(job.id)
+        if idempotency_key is not None:
+            session.flush()
+            session.execute(update(IdempotencyKey).where(IdempotencyKey.key == idempotency_key).values(job_id=job.id))
     return job
 
 
@@ -75,7 +162,7 @@ def output_ids(rt: Runtime, job_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[uu
         rows = session.execute(
             select(Asset.job_id, Asset.id)
             .where(Asset.job_id.in_(job_ids), Asset.source == "render")
-            .order_by(Asset.job_id, Asset.role)
+            .order_by(Asset.job_id, Asset.role.desc())  # video first, then thumbnail
         ).all()
     for job_id, asset_id in rows:
         if job_id is not None:

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -12,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from gala.config import Settings
 from gala.db import make_engine, make_sessionmaker
+from gala.queue import Dispatcher
 from gala.storage import StorageRegistry
 from gala.storage.local import LocalStorage
 
@@ -22,8 +22,13 @@ class Runtime:
     engine: Engine
     sessions: sessionmaker[Session]
     storage: StorageRegistry
-    # Called after a job row is committed; the worker side plugs Celery in here.
-    enqueue: Callable[[uuid.UUID], None] = field(default=lambda job_id: None)
+    dispatcher: Dispatcher | None = None
+
+    def enqueue(self, job_id: uuid.UUID) -> None:
+        """Send "render job X" to the broker. Called only after the job row is committed."""
+        if self.dispatcher is None:
+            self.dispatcher = Dispatcher(self.settings)
+        self.dispatcher.enqueue(job_id)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Runtime:
@@ -41,4 +46,6 @@ class Runtime:
         return path
 
     def close(self) -> None:
+        if self.dispatcher is not None:
+            self.dispatcher.close()
         self.engine.dispose()

@@ -61,9 +61,17 @@ def get(rt: Runtime, template_id: uuid.UUID, version: int | None = None) -> Temp
         return _version(session, template_id, version)
 
 
-def list_(rt: Runtime, *, limit: int, cursor: str | None) -> tuple[list[TemplateView], str | None]:
+def list_(
+    rt: Runtime, *, limit: int, cursor: str | None, name: str | None = None
+) -> tuple[list[TemplateView], str | None]:
+    query = select(Template)
+    if name is not None:
+        query = query.join(
+            TemplateVersion,
+            (TemplateVersion.template_id == Template.id) & (TemplateVersion.version == Template.latest_version),
+        ).where(TemplateVersion.name == name)
     with rt.sessions() as session:
-        rows, nxt = page(session, select(Template), Template.id, limit=limit, cursor=cursor)
+        rows, nxt = page(session, query, Template.id, limit=limit, cursor=cursor)
         views = [_version(session, t.id, None) for t in rows]
     return views, nxt
 
@@ -75,9 +83,7 @@ def update(rt: Runtime, template_id: uuid.UUID, changes: dict[str, Any]) -> Temp
             raise NotFound(f"There is no template {template_id}.")
         latest = session.get(TemplateVersion, (template_id, template.latest_version))
         assert latest is not None
-        fields = {
-            k: getattr(latest, k) for k in ("name", "description", "composition", "parameters", "labels")
-        }
+        fields = {k: getattr(latest, k) for k in ("name", "description", "composition", "parameters", "labels")}
         fields.update(changes)
         check_template(fields["composition"], fields["parameters"])
         template.latest_version += 1

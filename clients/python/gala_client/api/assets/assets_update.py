@@ -1,0 +1,230 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.asset import Asset
+from ...models.asset_patch import AssetPatch
+from ...models.problem import Problem
+from typing import cast
+from uuid import UUID
+
+
+
+def _get_kwargs(
+    asset_id: UUID,
+    *,
+    body: AssetPatch,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/assets/{asset_id}".format(asset_id=quote(str(asset_id), safe=""),),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Asset | Problem:
+    if response.status_code == 200:
+        response_200 = Asset.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    response_default = Problem.from_dict(response.json())
+
+
+
+    return response_default
+
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Asset | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    asset_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: AssetPatch,
+
+) -> Response[Asset | Problem]:
+    """ Rename an asset or change its labels
+
+    Args:
+        asset_id (UUID):
+        body (AssetPatch):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Asset | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        asset_id=asset_id,
+body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    asset_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: AssetPatch,
+
+) -> Asset | Problem | None:
+    """ Rename an asset or change its labels
+
+    Args:
+        asset_id (UUID):
+        body (AssetPatch):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Asset | Problem
+     """
+
+
+    return sync_detailed(
+        asset_id=asset_id,
+client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    asset_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: AssetPatch,
+
+) -> Response[Asset | Problem]:
+    """ Rename an asset or change its labels
+
+    Args:
+        asset_id (UUID):
+        body (AssetPatch):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Asset | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        asset_id=asset_id,
+body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    asset_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: AssetPatch,
+
+) -> Asset | Problem | None:
+    """ Rename an asset or change its labels
+
+    Args:
+        asset_id (UUID):
+        body (AssetPatch):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Asset | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        asset_id=asset_id,
+client=client,
+body=body,
+
+    )).parsed

@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+class AssetSource(StrEnum):
+    RENDER = "render"
+    UPLOAD = "upload"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,7 @@
+from enum import StrEnum
+
+class ModelCreateKind(StrEnum):
+    AVATAR = "avatar"
+
+    def __str__(self) -> str:
+        return str(self.value)

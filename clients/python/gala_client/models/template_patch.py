@@ -1,0 +1,154 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..types import UNSET, Unset
+from typing import cast
+
+if TYPE_CHECKING:
+  from ..models.composition import Composition
+  from ..models.labels import Labels
+  from ..models.parameters_schema import ParametersSchema
+
+
+
+
+
+T = TypeVar("T", bound="TemplatePatch")
+
+
+
+@_attrs_define
+class TemplatePatch:
+    """ 
+        Attributes:
+            name (str | Unset):
+            description (None | str | Unset):
+            composition (Composition | Unset): What a template renders: output settings, a background and layers, painted in
+                order.
+                Any value may be a `ParamRef` placeholder. `version` lets the format grow without
+                breaking older documents.
+            parameters (ParametersSchema | Unset): A JSON Schema (2020-12) for the job parameters: an object schema whose
+                `properties` name
+                the parameters that `ParamRef`s use. `default`s are applied to jobs.
+            labels (Labels | Unset): Free key/value labels for the client's own bookkeeping.
+     """
+
+    name: str | Unset = UNSET
+    description: None | str | Unset = UNSET
+    composition: Composition | Unset = UNSET
+    parameters: ParametersSchema | Unset = UNSET
+    labels: Labels | Unset = UNSET
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.composition import Composition # noqa: PLC0415
+        from ..models.labels import Labels # noqa: PLC0415
+        from ..models.parameters_schema import ParametersSchema # noqa: PLC0415
+        name = self.name
+
+        description: None | str | Unset
+        if isinstance(self.description, Unset):
+            description = UNSET
+        else:
+            description = self.description
+
+        composition: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.composition, Unset):
+            composition = self.composition.to_dict()
+
+        parameters: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.parameters, Unset):
+            parameters = self.parameters.to_dict()
+
+        labels: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.labels, Unset):
+            labels = self.labels.to_dict()
+
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({
+        })
+        if name is not UNSET:
+            field_dict["name"] = name
+        if description is not UNSET:
+            field_dict["description"] = description
+        if composition is not UNSET:
+            field_dict["composition"] = composition
+        if parameters is not UNSET:
+            field_dict["parameters"] = parameters
+        if labels is not UNSET:
+            field_dict["labels"] = labels
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.composition import Composition # noqa: PLC0415
+        from ..models.labels import Labels # noqa: PLC0415
+        from ..models.parameters_schema import ParametersSchema # noqa: PLC0415
+        d = dict(src_dict)
+        name = d.pop("name", UNSET)
+
+        def _parse_description(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        description = _parse_description(d.pop("description", UNSET))
+
+
+        _composition = d.pop("composition", UNSET)
+        composition: Composition | Unset
+        if isinstance(_composition,  Unset):
+            composition = UNSET
+        else:
+            composition = Composition.from_dict(_composition)
+
+
+
+
+        _parameters = d.pop("parameters", UNSET)
+        parameters: ParametersSchema | Unset
+        if isinstance(_parameters,  Unset):
+            parameters = UNSET
+        else:
+            parameters = ParametersSchema.from_dict(_parameters)
+
+
+
+
+        _labels = d.pop("labels", UNSET)
+        labels: Labels | Unset
+        if isinstance(_labels,  Unset):
+            labels = UNSET
+        else:
+            labels = Labels.from_dict(_labels)
+
+
+
+
+        template_patch = cls(
+            name=name,
+            description=description,
+            composition=composition,
+            parameters=parameters,
+            labels=labels,
+        )
+
+        return template_patch
+

@@ -1,0 +1,114 @@
+"""The task queue: one Celery configuration for the API (which only sends) and the workers.
+
+Queues and routing live here and nowhere else. The database job row is the source of truth;
+a message only says "look at job X". Delivery is at least once: ``acks_late``, reject on worker
+loss, prefetch 1, and a broker visibility timeout longer than the longest render. A task that
+runs twice is a no-op the second time (see :mod:`gala.services.rendering`).
+
+The embedded broker is kombu's SQLAlchemy transport over SQLite. It has two traps: it polls
+(1 s by default) and it loses a message whose worker dies (no visibility timeout). GALA sets a
+short polling interval through a thin transport subclass (the stock one hands every transport
+option to ``create_engine``), and the reaper re-enqueues jobs whose lease expired.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from celery import Celery
+from kombu import Exchange, Queue
+from kombu.transport import TRANSPORT_ALIASES
+from kombu.transport import sqlalchemy as kombu_sqla
+
+from gala.config import Settings
+
+RENDER_QUEUE = "gala.render"
+DEFAULT_QUEUE = "gala.default"
+RENDER_TASK = "gala.render_job"
+REAP_TASK = "gala.reap"
+ROUTES = {RENDER_TASK: {"queue": RENDER_QUEUE}, REAP_TASK: {"queue": DEFAULT_QUEUE}}
+
+EMBEDDED_ALIAS = "galasqla"
+EMBEDDED_POLL_SECONDS = 0.05
+_ENGINE_ONLY_OPTIONS = ("polling_interval",)
+
+
+class _EmbeddedChannel(kombu_sqla.Channel):  # type: ignore[misc]
+    def _engine_from_config(self) -> Any:
+        options = self.connection.client.transport_options
+        saved = {k: options.pop(k) for k in _ENGINE_ONLY_OPTIONS if k in options}
+        try:
+            return super()._engine_from_config()
+        finally:
+            options.update(saved)
+
+
+class EmbeddedTransport(kombu_sqla.Transport):  # type: ignore[misc]
+    """kombu's SQLAlchemy transport, with ``polling_interval`` kept away from ``create_engine``."""
+
+    Channel = _EmbeddedChannel
+
+
+def is_embedded(broker_url: str) -> bool:
+    return broker_url.startswith("sqla+")
+
+
+def celery_config(settings: Settings) -> dict[str, Any]:
+    url = settings.broker_url
+    transport_options: dict[str, Any]
+    if is_embedded(url):
+        TRANSPORT_ALIASES.setdefault(EMBEDDED_ALIAS, f"{__name__}:EmbeddedTransport")
+        url = f"{EMBEDDED_ALIAS}+{url.removeprefix('sqla+')}"
+        transport_options = {"polling_interval": EMBEDDED_POLL_SECONDS}
+    else:
+        # Redis: an unacknowledged message comes back after this long; renders are shorter.
+        transport_options = {"visibility_timeout": settings.max_render_seconds + 600}
+    exchange = Exchange("gala", type="direct")
+    return {
+        "broker_url": url,
+        "broker_transport_options": transport_options,
+        "broker_connection_retry_on_startup": True,
+        "task_queues": [
+            Queue(RENDER_QUEUE, exchange, routing_key=RENDER_QUEUE),
+            Queue(DEFAULT_QUEUE, exchange, routing_key=DEFAULT_QUEUE),
+        ],
+        "task_default_queue": DEFAULT_QUEUE,
+        "task_default_exchange": "gala",
+        "task_routes": ROUTES,
+        "task_acks_late": True,
+        "task_reject_on_worker_lost": True,
+        "task_ignore_result": True,
+        "task_serializer": "json",
+        "accept_content": ["json"],
+        "worker_prefetch_multiplier": 1,
+        "worker_hijack_root_logger": False,
+        "worker_send_task_events": False,
+    }
+
+
+def make_celery(settings: Settings, name: str = "gala") -> Celery:
+    app = Celery(name, set_as_current=False)
+    app.conf.update(celery_config(settings))
+    return app
+
+
+class Dispatcher:
+    """Sends "render job X" messages. Used by the API after a job row is committed."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+        self._app: Celery | None = None
+
+    @property
+    def app(self) -> Celery:
+        if self._app is None:
+            self._app = make_celery(self._settings, name="gala-dispatch")
+        return self._app
+
+    def enqueue(self, job_id: uuid.UUID) -> None:
+        self.app.send_task(RENDER_TASK, args=[str(job_id)], **ROUTES[RENDER_TASK])
+
+    def close(self) -> None:
+        if self._app is not None:
+            self._app.close()

@@ -1,0 +1,84 @@
+"""Built-in templates, present in every database (created at start-up when missing)."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from gala.db import transaction
+from gala.orm import Template, TemplateVersion
+from gala.services.runtime import Runtime
+
+log = logging.getLogger(__name__)
+
+# A fixed id, so clients and docs can name the hello template directly.
+HELLO_ID = uuid.UUID("01900000-0000-7000-8000-000000000001")
+
+
+def _p(name: str) -> dict[str, str]:
+    return {"$param": name}
+
+
+HELLO: dict[str, Any] = {
+    "name": "hello",
+    "description": "A title fading in and out over a solid background, with a quiet tone: GALA's hello render.",
+    "composition": {
+        "version": 1,
+        "output": {
+            "width": _p("width"),
+            "height": _p("height"),
+            "fps": _p("fps"),
+            "duration": _p("duration"),
+        },
+        "background": _p("background"),
+        "layers": [
+            {
+                "type": "text",
+                "name": "title",
+                "text": _p("title"),
+                "color": _p("color"),
+                "size": _p("size"),
+                "bold": True,
+                "position": "center",
+                "max_width": 0.9,
+                "fade_in": 0.5,
+                "fade_out": 0.5,
+            }
+        ],
+        "audio": {"tone_hz": 440, "volume": 0.05},
+    },
+    "parameters": {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "title": {"type": "string", "minLength": 1, "maxLength": 200, "default": "¡Hola, GALA!"},
+            "duration": {"type": "number", "exclusiveMinimum": 1, "maximum": 600, "default": 3},
+            "width": {"type": "integer", "minimum": 16, "maximum": 3840, "multipleOf": 2, "default": 1280},
+            "height": {"type": "integer", "minimum": 16, "maximum": 3840, "multipleOf": 2, "default": 720},
+            "fps": {"type": "number", "minimum": 1, "maximum": 60, "default": 30},
+            "background": {"type": "string", "pattern": "^#[0-9A-Fa-f]{6}$", "default": "#1e293b"},
+            "color": {"type": "string", "pattern": "^#[0-9A-Fa-f]{6}$", "default": "#ffffff"},
+            "size": {"type": "integer", "minimum": 4, "maximum": 1000, "default": 72},
+        },
+    },
+    "labels": {"builtin": "true"},
+}
+
+
+def ensure(rt: Runtime) -> None:
+    """Create the built-in templates that are missing (idempotent, safe to race)."""
+    with rt.sessions() as session:
+        if session.scalar(select(Template.id).where(Template.id == HELLO_ID)) is not None:
+            return
+    try:
+        with transaction(rt.sessions) as session:
+            session.add(Template(id=HELLO_ID, latest_version=1))
+            session.flush()
+            session.add(TemplateVersion(template_id=HELLO_ID, version=1, **HELLO))
+    except IntegrityError:
+        pass  # another process created it first
+    log.info("built-in template ready name=hello id=%s", HELLO_ID)
