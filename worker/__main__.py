@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import threading
 
 from gala.queue import DEFAULT_QUEUE, RENDER_QUEUE
@@ -44,6 +45,9 @@ def main(argv: list[str] | None = None) -> None:
     logging.basicConfig(level=args.loglevel.upper(), format="%(asctime)s %(levelname)s %(name)s %(message)s")
     from worker.app import celery
 
+    # Celery's own CLI would read CELERY_BROKER_URL again and override the configuration GALA
+    # built from it (which, for the embedded broker, selects GALA's transport).
+    os.environ.pop("CELERY_BROKER_URL", None)
     stop = threading.Event()
     if not args.no_reaper:
         threading.Thread(target=_reaper, args=(stop,), name="gala-reaper", daemon=True).start()

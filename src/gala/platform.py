@@ -38,13 +38,17 @@ class Process:
 
     def start(self) -> None:
         out = self.log_path.open("ab") if self.log_path else None
-        self.popen = subprocess.Popen(
-            list(self.argv),
-            env=dict(self.env),
-            stdout=out,
-            stderr=subprocess.STDOUT if out else None,
-            start_new_session=True,
-        )
+        try:
+            self.popen = subprocess.Popen(  # our own interpreter and arguments, no shell
+                list(self.argv),
+                env=dict(self.env),
+                stdout=out,
+                stderr=subprocess.STDOUT if out else None,
+                start_new_session=True,
+            )
+        finally:
+            if out is not None:
+                out.close()  # the child has its own copy of the descriptor
 
     @property
     def pid(self) -> int:

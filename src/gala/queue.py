@@ -14,12 +14,15 @@ option to ``create_engine``), and the reaper re-enqueues jobs whose lease expire
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 from typing import Any
 
 from celery import Celery
 from kombu import Exchange, Queue
 from kombu.transport import TRANSPORT_ALIASES
 from kombu.transport import sqlalchemy as kombu_sqla
+from sqlalchemy import create_engine
+from sqlalchemy.engine import make_url
 
 from gala.config import Settings
 
@@ -31,17 +34,30 @@ ROUTES = {RENDER_TASK: {"queue": RENDER_QUEUE}, REAP_TASK: {"queue": DEFAULT_QUE
 
 EMBEDDED_ALIAS = "galasqla"
 EMBEDDED_POLL_SECONDS = 0.05
-_ENGINE_ONLY_OPTIONS = ("polling_interval",)
+
+
+# Transport options that are kombu's, not create_engine()'s.
+_KOMBU_OPTIONS = frozenset(
+    {
+        "polling_interval",
+        "queue_tablename",
+        "message_tablename",
+        "callback",
+        "errback",
+        "max_retries",
+        "interval_start",
+        "interval_step",
+        "interval_max",
+        "retry_errors",
+    }
+)
 
 
 class _EmbeddedChannel(kombu_sqla.Channel):  # type: ignore[misc]
     def _engine_from_config(self) -> Any:
-        options = self.connection.client.transport_options
-        saved = {k: options.pop(k) for k in _ENGINE_ONLY_OPTIONS if k in options}
-        try:
-            return super()._engine_from_config()
-        finally:
-            options.update(saved)
+        client = self.connection.client
+        options = {k: v for k, v in client.transport_options.items() if k not in _KOMBU_OPTIONS}
+        return create_engine(client.hostname, **options)
 
 
 class EmbeddedTransport(kombu_sqla.Transport):  # type: ignore[misc]
@@ -59,6 +75,9 @@ def celery_config(settings: Settings) -> dict[str, Any]:
     transport_options: dict[str, Any]
     if is_embedded(url):
         TRANSPORT_ALIASES.setdefault(EMBEDDED_ALIAS, f"{__name__}:EmbeddedTransport")
+        database = make_url(url.removeprefix("sqla+")).database
+        if database and database != ":memory:":
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
         url = f"{EMBEDDED_ALIAS}+{url.removeprefix('sqla+')}"
         transport_options = {"polling_interval": EMBEDDED_POLL_SECONDS}
     else:

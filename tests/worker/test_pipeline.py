@@ -1,0 +1,268 @@
+"""The render pipeline with real processes: the API in this process, Celery workers as children.
+
+Each test runs on the embedded broker (kombu's SQLAlchemy transport over SQLite) and, when
+``GALA_TEST_REDIS_URL`` is set, on Redis; and on every database backend of the suite.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from gala.app import create_app
+from gala.config import Settings
+from gala.db import transaction, utcnow
+from gala.orm import Asset, Job, Template, TemplateVersion
+from gala.platform import Platform, Process
+from gala.services.builtin import HELLO_ID
+from tests.conftest import REDIS_URL
+
+BROKERS = ["embedded", pytest.param("redis", marks=pytest.mark.redis)] if REDIS_URL else ["embedded"]
+TINY = {"title": "¡Hola!", "width": 160, "height": 90, "duration": 1.2, "fps": 10, "size": 16}
+# Long enough to still be rendering a few seconds after it starts (about 10x real time here).
+LONG = {"title": "largo", "width": 1280, "height": 720, "duration": 90, "fps": 30}
+
+
+@dataclass
+class Stack:
+    settings: Settings
+    client: Any
+    rt: Any
+    platform: Platform
+    log_dir: Path
+
+    def worker(self) -> Process:
+        return self.platform.start_worker()
+
+    def submit(self, params: dict[str, Any], **extra: Any) -> dict[str, Any]:
+        r = self.client.post("/jobs", json={"template_id": str(HELLO_ID), "params": params, **extra})
+        assert r.status_code == 201, r.text
+        job: dict[str, Any] = r.json()
+        return job
+
+    def job(self, job_id: str) -> dict[str, Any]:
+        job: dict[str, Any] = self.client.get(f"/jobs/{job_id}").json()
+        return job
+
+    def wait(self, job_id: str, until: Any, timeout: float = 60.0) -> dict[str, Any]:
+        deadline = time.monotonic() + timeout
+        while True:
+            job = self.job(job_id)
+            if until(job):
+                return job
+            if time.monotonic() > deadline:
+                raise AssertionError(f"timed out; job is {job}\n{self.logs()}")
+            time.sleep(0.05)
+
+    def wait_done(self, job_id: str, timeout: float = 60.0) -> dict[str, Any]:
+        return self.wait(job_id, lambda j: j["status"] in {"done", "failed", "canceled"}, timeout)
+
+    def logs(self) -> str:
+        return "\n".join(
+            f"--- {p.name}\n{p.read_text(errors='replace')[-4000:]}" for p in sorted(self.log_dir.glob("*.log"))
+        )
+
+    def stored_files(self) -> set[str]:
+        root = self.settings.storage_local_root
+        return {str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()} if root.exists() else set()
+
+    def object_keys(self) -> set[str]:
+        with self.rt.sessions() as session:
+            return set(session.scalars(select(Asset.object_key)).all())
+
+
+@pytest.fixture(params=BROKERS)
+def stack(request: pytest.FixtureRequest, settings: Settings, tmp_path: Path) -> Iterator[Stack]:
+    if request.param == "redis":
+        import redis
+
+        assert REDIS_URL
+        redis.Redis.from_url(REDIS_URL).flushdb()
+        broker = REDIS_URL
+    else:
+        broker = f"sqla+sqlite:///{settings.data_dir / 'broker.db'}"
+    settings = settings.replace(broker_url=broker, job_lease_seconds=2.0, reaper_interval_seconds=1.0)
+    env = {k: v for k, v in os.environ.items() if k not in {"REDIS_URL", "CELERY_BROKER_URL", "DATABASE_URL"}}
+    env.update(
+        GALA_DATA_DIR=str(settings.data_dir),
+        DATABASE_URL=settings.database_url,
+        CELERY_BROKER_URL=broker,
+        JOB_LEASE_SECONDS="2",
+        REAPER_INTERVAL_SECONDS="1",
+        JOB_MAX_ATTEMPTS="3",
+        PYTHONUNBUFFERED="1",
+    )
+    log_dir = tmp_path / "logs"
+    platform = Platform(env=env, log_dir=log_dir, workers=())
+    app = create_app(settings)
+    rt = app.app.extensions["gala"]
+    try:
+        yield Stack(settings, app.test_client(), rt, platform, log_dir)
+    finally:
+        platform.stop()
+        rt.close()
+
+
+def test_hello_job_renders_to_assets(stack: Stack) -> None:
+    stack.worker()
+    job = stack.wait_done(stack.submit(TINY, options={"basename": "hello"})["id"])
+    assert (job["status"], job["progress"], job["attempts"], job["error"]) == ("done", 100, 1, None), stack.logs()
+    assets = [stack.client.get(f"/assets/{a}").json() for a in job["output_asset_ids"]]
+    assert [(a["role"], a["mime"], a["name"], a["provider"]) for a in assets] == [
+        ("video", "video/mp4", "hello.mp4", "localfs"),
+        ("thumbnail", "image/jpeg", "hello.jpg", "localfs"),
+    ]
+    for a in assets:
+        path = stack.settings.storage_local_root / a["object_key"]
+        assert path.is_file()
+        import hashlib
+
+        assert hashlib.sha256(path.read_bytes()).hexdigest() == a["sha256"]
+        assert a["job_id"] == job["id"]
+    assert assets[0]["media"]["width"] == 160
+    assert not (stack.settings.staging_dir / job["id"]).exists()  # staging cleaned up
+    assert f"cleanup ok path={stack.settings.staging_dir / job['id']}" in stack.logs()
+
+
+def test_progress_and_stage_update_while_rendering(stack: Stack) -> None:
+    stack.worker()
+    job = stack.submit(LONG)
+    seen = stack.wait(job["id"], lambda j: j["status"] == "rendering" and 0 < j["progress"] < 100, 30)
+    assert seen["stage"] == "rendering"
+    assert seen["started_at"] is not None
+    later = stack.wait(job["id"], lambda j: j["progress"] > seen["progress"] or j["status"] != "rendering", 30)
+    assert later["progress"] >= seen["progress"]
+    stack.client.post(f"/jobs/{job['id']}/cancel")
+
+
+def test_cancel_stops_a_running_render_within_a_second(stack: Stack) -> None:
+    stack.worker()
+    job = stack.submit(LONG)
+    stack.wait(job["id"], lambda j: j["status"] == "rendering" and j["progress"] >= 2, 30)
+    staging = stack.settings.staging_dir / job["id"]
+    assert any(staging.iterdir()), "the render should be writing its partial files"
+    canceled_at = time.monotonic()
+    r = stack.client.post(f"/jobs/{job['id']}/cancel")
+    assert r.status_code == 200
+    assert r.json()["status"] == "canceled"
+    while staging.exists() and time.monotonic() - canceled_at < 10:
+        time.sleep(0.02)
+    stopped = time.monotonic() - canceled_at
+    assert not staging.exists(), stack.logs()
+    assert stopped < 1.5, f"the render took {stopped:.2f} s to stop"
+    final = stack.job(job["id"])
+    assert (final["status"], final["output_asset_ids"]) == ("canceled", [])
+    assert stack.stored_files() == set()
+    # The worker is free again.
+    assert stack.wait_done(stack.submit(TINY)["id"])["status"] == "done"
+
+
+def _insert_job(stack: Stack, composition: dict[str, Any]) -> uuid.UUID:
+    """A job whose template bypassed the API's checks (as if written by an older version)."""
+    with transaction(stack.rt.sessions) as session:
+        template = Template(latest_version=1)
+        session.add(template)
+        session.flush()
+        session.add(
+            TemplateVersion(
+                template_id=template.id,
+                version=1,
+                name="legacy",
+                description=None,
+                composition=composition,
+                parameters={"type": "object"},
+                labels={},
+            )
+        )
+        job = Job(
+            template_id=template.id,
+            template_version=1,
+            params={},
+            options={"basename": "out"},
+            labels={},
+            status="queued",
+            progress=0,
+            lease_expires_at=utcnow(),
+        )
+        session.add(job)
+    job_id: uuid.UUID = job.id
+    return job_id
+
+
+def test_render_error_fails_the_job_readably_and_the_worker_keeps_serving(stack: Stack) -> None:
+    stack.worker()
+    job_id = _insert_job(stack, {"version": 1, "output": {"width": 1281, "duration": 1}})
+    stack.rt.enqueue(job_id)
+    job = stack.wait_done(str(job_id))
+    assert job["status"] == "failed"
+    assert job["error"]["code"] == "render_error"
+    assert "output.width must be an even number" in job["error"]["message"]
+    assert job["output_asset_ids"] == []
+    assert stack.wait_done(stack.submit(TINY)["id"])["status"] == "done"
+
+
+def test_storage_failure_is_retried_then_fails_clearly(stack: Stack, tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("storage cannot live under a file")
+    stack.platform.env.update(STORAGE_LOCAL_ROOT=str(blocker / "storage"), JOB_MAX_ATTEMPTS="2")
+    stack.worker()
+    job = stack.wait_done(stack.submit(TINY)["id"], timeout=60)
+    assert job["status"] == "failed", stack.logs()
+    assert job["attempts"] == 2
+    assert job["error"]["code"] == "storage_error"
+    assert "gave up after 2 attempts" in job["error"]["message"]
+    with stack.rt.sessions() as session:
+        assert session.scalar(select(func.count()).select_from(Asset).where(Asset.job_id == uuid.UUID(job["id"]))) == 0
+    # Golden rule: the rendered file stays in staging when it could not be stored.
+    assert (stack.settings.staging_dir / job["id"] / "output.mp4").is_file()
+
+
+def test_worker_killed_mid_render_ends_done_exactly_once(stack: Stack) -> None:
+    first = stack.worker()
+    params = {**LONG, "duration": 40}
+    job = stack.submit(params)
+    stack.wait(job["id"], lambda j: j["status"] == "rendering" and j["progress"] >= 5, 30)
+    os.killpg(first.pid, signal.SIGKILL)
+    assert first.popen is not None
+    first.popen.wait(5)
+    stack.worker()  # a fresh worker; the reaper notices the expired lease and re-enqueues
+    done = stack.wait_done(job["id"], timeout=90)
+    assert done["status"] == "done", stack.logs()
+    assert done["attempts"] == 2
+    assert len(done["output_asset_ids"]) == 2
+    with stack.rt.sessions() as session:
+        roles = session.scalars(select(Asset.role).where(Asset.job_id == uuid.UUID(job["id"]))).all()
+    assert sorted(roles) == ["thumbnail", "video"]
+    # No orphan: exactly the recorded objects are under the storage root.
+    assert stack.stored_files() == stack.object_keys()
+    assert len(stack.stored_files()) == 2
+
+
+def test_a_second_delivery_is_a_no_op(stack: Stack) -> None:
+    stack.worker()
+    stack.worker()
+    job = stack.submit(TINY)
+    stack.rt.enqueue(uuid.UUID(job["id"]))  # the same job twice, to two workers
+    done = stack.wait_done(job["id"])
+    assert (done["status"], done["attempts"]) == ("done", 1)
+    stack.rt.enqueue(uuid.UUID(job["id"]))  # and once more after it is done
+    time.sleep(1.0)
+    again = stack.job(job["id"])
+    assert (again["attempts"], again["output_asset_ids"]) == (1, done["output_asset_ids"])
+    assert len(stack.stored_files()) == 2
+
+
+def test_the_reaper_resends_a_lost_message(stack: Stack) -> None:
+    stack.worker()
+    # A queued job whose message never reached the broker, with its queue lease expired.
+    job_id = _insert_job(stack, {"version": 1, "output": {"width": 64, "height": 64, "duration": 1, "fps": 5}})
+    assert stack.wait_done(str(job_id), timeout=30)["status"] == "done"
