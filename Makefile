@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install up api migrate test test-fast lint typecheck contract bench-api spec clean
+.PHONY: help install up smoke api worker migrate test test-fast lint typecheck contract client bench bench-api bench-pipeline spec clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -20,11 +20,17 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP) ## Create .venv and install GALA with its development tools
 
-up: $(STAMP) ## Run the platform on embedded defaults (SQLite, local storage) on :8080
-	$(BIN)/gala up
+up: $(STAMP) ## The main job: API + worker on embedded defaults on :8080, render hello into out/, keep serving
+	$(BIN)/gala up --smoke --out out
+
+smoke: $(STAMP) ## Smoke test: bring a temporary platform up, render hello, check it, print "Smoke test OK"
+	$(BIN)/gala smoke --out out
 
 api: $(STAMP) ## Serve only the API (settings from the environment)
 	$(BIN)/gala api
+
+worker: $(STAMP) ## Run only a worker (settings from the environment)
+	$(BIN)/gala worker
 
 migrate: $(STAMP) ## Migrate the database to the latest schema
 	$(BIN)/gala migrate
@@ -41,7 +47,7 @@ lint: $(STAMP) ## ruff (lint and format check) and the import contracts
 	$(BIN)/lint-imports
 
 typecheck: $(STAMP) ## mypy (strict on renderer/ and gala.storage)
-	$(BIN)/mypy src/gala renderer
+	$(BIN)/mypy src/gala renderer worker
 
 contract: $(STAMP) ## Schemathesis over every operation and the stateful phase
 	$(BIN)/python -m pytest tests/contract -v
@@ -49,8 +55,17 @@ contract: $(STAMP) ## Schemathesis over every operation and the stateful phase
 spec: $(STAMP) ## Validate openapi/gala.yaml as OpenAPI 3.1
 	$(BIN)/gala check-spec
 
+client: $(STAMP) ## Regenerate the Python client (clients/python/gala_client) from the contract
+	$(BIN)/openapi-python-client generate --path openapi/gala.yaml --meta none \
+	  --config clients/openapi-python-client.yaml --output-path clients/python/gala_client --overwrite
+
+bench: bench-pipeline bench-api ## All benchmarks
+
 bench-api: $(STAMP) ## API throughput with validation on vs off (uvicorn + wrk on 127.0.0.1)
 	$(BIN)/python -m bench.api_bench
+
+bench-pipeline: $(STAMP) ## Queue overhead (embedded vs Redis) and the hello render's wall time
+	$(BIN)/python -m bench.pipeline_bench
 
 clean: ## Remove the virtualenv, caches and the local data directory
 	rm -rf $(VENV) .mypy_cache .ruff_cache data out
