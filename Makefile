@@ -56,6 +56,7 @@ spec: $(STAMP) ## Validate openapi/gala.yaml as OpenAPI 3.1
 	$(BIN)/gala check-spec
 
 client: $(STAMP) ## Regenerate the Python client (clients/python/gala_client) from the contract
+	rm -rf clients/python/gala_client
 	$(BIN)/openapi-python-client generate --path openapi/gala.yaml --meta none \
 	  --config clients/openapi-python-client.yaml --output-path clients/python/gala_client --overwrite
 

@@ -24,7 +24,41 @@ def _settings() -> Settings:
         raise click.UsageError(str(exc)) from exc
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Turns the errors a user can fix into one readable line instead of a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        import httpx
+
+        import renderer
+        from gala.errors import GalaError
+        from gala.remote import RemoteError
+
+        try:
+            return super().invoke(ctx)
+        except GalaError as exc:
+            details = "; ".join(f"{e.pointer or e.parameter or ''} {e.detail}".strip() for e in exc.errors)
+            raise click.ClickException(exc.detail + (f" ({details})" if details else "")) from exc
+        except (renderer.RenderError, RemoteError) as exc:
+            raise click.ClickException(str(exc)) from exc
+        except httpx.HTTPError as exc:
+            try:
+                where = f" at {exc.request.url}"
+            except RuntimeError:  # no request attached
+                where = ""
+            raise click.ClickException(f"could not reach GALA{where}: {exc}") from exc
+        except OSError as exc:
+            raise click.ClickException(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")) from exc
+
+
+def _uuid(value: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a job id (a UUID)") from None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
     """GALA — local-first video generation behind an OpenAPI 3.1 API.
 
@@ -180,7 +214,10 @@ def render(template: str, params: tuple[str, ...], out_dir: Path, basename: str,
     if template == "hello":
         doc = builtin.HELLO
     else:
-        doc = json.loads(Path(template).read_text(encoding="utf-8"))
+        try:
+            doc = json.loads(Path(template).read_text(encoding="utf-8"))
+        except json.JSONDecodeError as exc:
+            raise click.ClickException(f"{template} is not JSON: {exc}") from None
         if "composition" not in doc:
             doc = {"composition": doc, "parameters": {"type": "object"}}
     values = validate_params(doc.get("parameters") or {"type": "object"}, _parse_params(params))
@@ -258,7 +295,7 @@ def jobs_wait(job_id: str, url: str, out_dir: Path | None) -> None:
     """Wait for a job with a progress bar; download its outputs with --out."""
     from gala import remote
 
-    _wait_and_fetch(remote.connect(url), uuid.UUID(job_id), out_dir)
+    _wait_and_fetch(remote.connect(url), _uuid(job_id), out_dir)
 
 
 @jobs.command("download")
@@ -270,7 +307,7 @@ def jobs_download(job_id: str, url: str, out_dir: Path) -> None:
     from gala import remote
 
     client = remote.connect(url)
-    _download_outputs(client, remote.wait(client, uuid.UUID(job_id), timeout=0.0), out_dir)
+    _download_outputs(client, remote.wait(client, _uuid(job_id), timeout=0.0), out_dir)
 
 
 def _wait_and_fetch(client: Any, job_id: uuid.UUID, out_dir: Path | None) -> None:
