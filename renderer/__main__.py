@@ -1,7 +1,7 @@
-"""Command line: ``python -m renderer [composition.json|-] OUT_DIR [--basename NAME]``.
+"""Command line: ``python -m renderer [composition.json|-|hello|reference] OUT_DIR [--asset ID=KIND:PATH ...]``.
 
-Without a composition file (or with ``hello``) it renders :func:`hello_composition`.
-Prints the result and the wall time taken.
+``hello`` renders :func:`hello_composition`; ``reference`` renders the benchmark composition
+(renderer/examples/reference.json) with generated assets.  Prints the result and the wall time.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ import sys
 import time
 from typing import Any
 
-from . import RenderError, hello_composition, render
+from . import AssetFile, RenderError, hello_composition, render
+from .examples import make_reference_assets, reference_composition
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -21,14 +22,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("composition", help="composition JSON file, '-' for stdin, or 'hello'")
     parser.add_argument("out_dir", type=pathlib.Path)
     parser.add_argument("--basename", default="output")
-    parser.add_argument("--duration", type=float, default=10.0, help="for 'hello' (default 10)")
+    parser.add_argument("--duration", type=float, default=10.0, help="for 'hello' and 'reference' (default 10)")
     parser.add_argument("--width", type=int, default=1280, help="for 'hello'")
     parser.add_argument("--height", type=int, default=720, help="for 'hello'")
     parser.add_argument("--fps", type=float, default=30, help="for 'hello'")
+    parser.add_argument("--asset", action="append", default=[], metavar="ID=KIND:PATH", help="an asset (repeatable)")
     args = parser.parse_args(argv)
 
+    assets: dict[str, AssetFile] = {}
+    for spec in args.asset:
+        asset_id, _, rest = spec.partition("=")
+        kind, _, path = rest.partition(":")
+        assets[asset_id] = AssetFile(pathlib.Path(path), kind)
     composition: dict[str, Any]
-    if args.composition == "hello":
+    if args.composition == "reference":
+        composition = reference_composition(args.duration)
+        assets.update(make_reference_assets(args.out_dir / "assets", args.duration))
+    elif args.composition == "hello":
         composition = hello_composition(
             duration=args.duration,
             width=args.width,
@@ -43,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
 
     started = time.perf_counter()
     try:
-        result = render(composition, args.out_dir, basename=args.basename)
+        result = render(composition, args.out_dir, basename=args.basename, assets=assets)
     except RenderError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -26,3 +26,22 @@ class RenderCanceled(RenderError):
 
     def __init__(self, message: str = "render canceled") -> None:
         super().__init__(message)
+
+
+class MediaError(RenderError):
+    """A media file (asset) cannot be used.
+
+    ``reason`` is a stable, machine-readable word for callers (the upload
+    path maps it to an HTTP problem): ``"unsupported"`` (not a format we
+    accept), ``"corrupt"`` (claims to be one but does not decode),
+    ``"too_large"`` (pixels over the limit) or ``"too_long"`` (duration over
+    the limit).
+    """
+
+    REASONS = ("unsupported", "corrupt", "too_large", "too_long")
+
+    def __init__(self, message: str, *, reason: str) -> None:
+        if reason not in self.REASONS:
+            raise ValueError(f"unknown MediaError reason {reason!r}")
+        super().__init__(message)
+        self.reason = reason

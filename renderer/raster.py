@@ -1,10 +1,4 @@
-"""Rasterising layers and compositing frames with numpy.
-
-Every layer is drawn once, up front, into a small "sprite" covering only the
-pixels it can touch.  A frame is then the background plus each visible sprite
-blended at its current opacity; only the sprite's rectangle is touched, so the
-cost is proportional to the area of the layers, not to the frame size.
-"""
+"""Text and colour helpers shared by the clip types: the bundled fonts, word wrap, text layout."""
 
 from __future__ import annotations
 
@@ -25,10 +19,6 @@ ByteArray = npt.NDArray[np.uint8]
 
 FONT_REGULAR = "DejaVuSans.ttf"
 FONT_BOLD = "DejaVuSans-Bold.ttf"
-
-# Opacities are quantised to 1/255 steps: frames whose quantised state is equal
-# are pixel-identical, which lets the encoder loop reuse the previous frame.
-OPACITY_STEPS = 255
 
 
 def parse_color(value: str) -> tuple[int, int, int]:
@@ -82,75 +72,6 @@ def wrap_text(text: str, font: ImageFont.FreeTypeFont, max_px: float) -> list[st
 
 
 @dataclass(frozen=True)
-class Sprite:
-    """A pre-rendered layer clipped to the frame.
-
-    ``x``/``y``/``width``/``height`` is its rectangle in frame coordinates.
-    For text, ``premul`` holds the colour multiplied by the glyph coverage
-    (float32, HxWx3) and ``alpha`` the coverage (HxWx1).  A solid rectangle has
-    neither: it is just ``color`` at full coverage.
-    """
-
-    x: int
-    y: int
-    width: int
-    height: int
-    color: tuple[float, float, float]
-    premul: FloatArray | None = None
-    alpha: FloatArray | None = None
-
-
-@dataclass(frozen=True)
-class Layer:
-    """A layer ready to composite: its sprite and its timing."""
-
-    sprite: Sprite | None  # None when entirely outside the frame
-    opacity: float
-    start: float
-    end: float
-    fade_in: float
-    fade_out: float
-
-    def level(self, t: float) -> int:
-        """Opacity at time ``t`` quantised to 0..OPACITY_STEPS (0 = invisible)."""
-        if self.sprite is None or t < self.start or t >= self.end:
-            return 0
-        factor = self.opacity
-        if self.fade_in > 0:
-            factor *= min(1.0, (t - self.start) / self.fade_in)
-        if self.fade_out > 0:
-            factor *= min(1.0, (self.end - t) / self.fade_out)
-        return max(0, min(OPACITY_STEPS, round(factor * OPACITY_STEPS)))
-
-
-def _anchor(position: str, frame_w: int, frame_h: int, box_w: int, box_h: int) -> tuple[int, int]:
-    """Top-left corner of a ``box_w``x``box_h`` box placed at ``position``."""
-    margin = round(0.05 * min(frame_w, frame_h))
-    if position in ("left", "top_left", "bottom_left"):
-        x = margin
-    elif position in ("right", "top_right", "bottom_right"):
-        x = frame_w - margin - box_w
-    else:
-        x = (frame_w - box_w) // 2
-    if position in ("top", "top_left", "top_right"):
-        y = margin
-    elif position in ("bottom", "bottom_left", "bottom_right"):
-        y = frame_h - margin - box_h
-    else:
-        y = (frame_h - box_h) // 2
-    return x, y
-
-
-def _clip(x: int, y: int, w: int, h: int, frame_w: int, frame_h: int) -> tuple[int, int, int, int] | None:
-    """Intersection of a rectangle with the frame as (x0, y0, x1, y1), or None."""
-    x0, y0 = max(x, 0), max(y, 0)
-    x1, y1 = min(x + w, frame_w), min(y + h, frame_h)
-    if x0 >= x1 or y0 >= y1:
-        return None
-    return x0, y0, x1, y1
-
-
-@dataclass(frozen=True)
 class TextLayout:
     """Where the lines of a text layer go, before anything is drawn."""
 
@@ -199,120 +120,3 @@ def draw_text(layout: TextLayout, window: tuple[int, int, int, int]) -> Image.Im
         if line and bottom > y0 and top < y1:
             draw.text((x - x0, baseline - y0), line, font=layout.font, fill=255, anchor=anchor)
     return mask
-
-
-def _text_sprite(layer: dict[str, Any], frame_w: int, frame_h: int) -> Sprite | None:
-    layout = layout_text(layer, frame_w)
-    bx, by = _anchor(str(layer["position"]), frame_w, frame_h, layout.width, layout.height)
-    bx += int(layer["offset"]["x"])
-    by += int(layer["offset"]["y"])
-    # The padded block, clipped to the frame, in frame coordinates.
-    pad = layout.pad
-    clipped = _clip(bx - pad, by - pad, layout.width + 2 * pad, layout.height + 2 * pad, frame_w, frame_h)
-    if clipped is None:
-        return None
-    fx0, fy0, fx1, fy1 = clipped
-    mask = draw_text(layout, (fx0 - bx, fy0 - by, fx1 - bx, fy1 - by))
-    ink = mask.getbbox()
-    if ink is None:
-        return None
-    ix0, iy0, ix1, iy1 = ink
-    coverage = np.asarray(mask, dtype=np.uint8)[iy0:iy1, ix0:ix1]
-    alpha = (coverage.astype(np.float32) / np.float32(255.0))[:, :, None]
-    color = np.asarray(parse_color(str(layer["color"])), dtype=np.float32)
-    premul = (alpha * color).astype(np.float32)
-    rgb = (float(color[0]), float(color[1]), float(color[2]))
-    return Sprite(fx0 + ix0, fy0 + iy0, ix1 - ix0, iy1 - iy0, rgb, premul, alpha)
-
-
-def _color_sprite(layer: dict[str, Any], frame_w: int, frame_h: int) -> Sprite | None:
-    w = int(layer["width"]) if layer.get("width") is not None else frame_w
-    h = int(layer["height"]) if layer.get("height") is not None else frame_h
-    if layer.get("width") is None and layer.get("height") is None:
-        x, y = 0, 0
-    else:
-        x, y = _anchor(str(layer["position"]), frame_w, frame_h, w, h)
-    x += int(layer["offset"]["x"])
-    y += int(layer["offset"]["y"])
-    clipped = _clip(x, y, w, h, frame_w, frame_h)
-    if clipped is None:
-        return None
-    x0, y0, x1, y1 = clipped
-    r, g, b = parse_color(str(layer["color"]))
-    return Sprite(x0, y0, x1 - x0, y1 - y0, (float(r), float(g), float(b)))
-
-
-def build_layers(composition: dict[str, Any]) -> list[Layer]:
-    """Rasterise every layer of a *normalised* composition once."""
-    out = composition["output"]
-    frame_w, frame_h = int(out["width"]), int(out["height"])
-    duration = float(out["duration"])
-    layers: list[Layer] = []
-    for layer in composition["layers"]:
-        if layer["type"] == "text":
-            sprite = _text_sprite(layer, frame_w, frame_h)
-        else:
-            sprite = _color_sprite(layer, frame_w, frame_h)
-        end = layer.get("end")
-        layers.append(
-            Layer(
-                sprite=sprite,
-                opacity=float(layer["opacity"]),
-                start=float(layer["start"]),
-                end=min(float(end), duration) if end is not None else duration,
-                fade_in=float(layer["fade_in"]),
-                fade_out=float(layer["fade_out"]),
-            )
-        )
-    return layers
-
-
-class Compositor:
-    """Produces RGB frames (HxWx3 uint8) for a normalised composition."""
-
-    def __init__(self, composition: dict[str, Any]) -> None:
-        out = composition["output"]
-        self.width = int(out["width"])
-        self.height = int(out["height"])
-        self.layers = build_layers(composition)
-        background = np.asarray(parse_color(str(composition["background"])), dtype=np.uint8)
-        self._background: ByteArray = np.empty((self.height, self.width, 3), dtype=np.uint8)
-        self._background[:, :] = background
-
-    def state(self, t: float) -> tuple[int, ...]:
-        """A key that is equal for two times exactly when their frames are equal."""
-        return tuple(layer.level(t) for layer in self.layers)
-
-    def frame(self, state: tuple[int, ...]) -> ByteArray:
-        """Composite the frame described by ``state`` (see :meth:`state`)."""
-        canvas = self._background.copy()
-        for layer, level in zip(self.layers, state, strict=True):
-            sprite = layer.sprite
-            if level == 0 or sprite is None:
-                continue
-            amount = np.float32(level / OPACITY_STEPS)
-            y0, x0 = sprite.y, sprite.x
-            region = canvas[y0 : y0 + sprite.height, x0 : x0 + sprite.width]
-            if sprite.alpha is None or sprite.premul is None:
-                if level == OPACITY_STEPS:
-                    region[:, :] = np.asarray(sprite.color, dtype=np.float32).round().astype(np.uint8)
-                    continue
-                keep = np.float32(1.0) - amount
-                add = np.asarray(sprite.color, dtype=np.float32) * amount
-                blended = region.astype(np.float32)
-                blended *= keep
-                blended += add
-            else:
-                blended = region.astype(np.float32)
-                blended *= np.float32(1.0) - sprite.alpha * amount
-                if level == OPACITY_STEPS:
-                    blended += sprite.premul
-                else:
-                    blended += sprite.premul * amount
-            blended += np.float32(0.5)
-            np.clip(blended, 0, 255, out=blended)
-            region[:, :] = blended.astype(np.uint8)
-        return canvas
-
-    def frame_at(self, t: float) -> ByteArray:
-        return self.frame(self.state(t))

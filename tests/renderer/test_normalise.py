@@ -193,7 +193,7 @@ def test_layer_labels_pass_through() -> None:
     ("composition", "expected"),
     [
         ([], "the composition must be an object, got a list"),
-        ({"output": {"duration": 1}, "version": 2}, "version must be 1, got 2"),
+        ({"output": {"duration": 1}, "version": 3}, "version must be 1 or 2, got 3"),
         ({"output": {"duration": 1}, "background": "blue"}, "background must be a colour"),
         ({"output": {"duration": 1}, "layers": {}}, "layers must be a list, got an object"),
         ({"output": {"duration": 1}, "audio": {"volume": 2}}, "audio.volume must be a number"),

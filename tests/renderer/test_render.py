@@ -11,8 +11,11 @@ import av
 import numpy as np
 import pytest
 
-from renderer import RenderCanceled, RenderError, RenderOutput, hello_composition, normalise, render
-from renderer.raster import Compositor, draw_text, layout_text, load_font
+from renderer import RenderCanceled, RenderError, RenderOutput, hello_composition, render
+from renderer.clips.base import Context
+from renderer.engine import Scene
+from renderer.raster import draw_text, layout_text, load_font
+from renderer.timeline import normalise_any
 
 WIDTH, HEIGHT, FPS, DURATION = 160, 90, 10, 1.0
 BACKGROUND = (0x10, 0x20, 0x40)
@@ -251,50 +254,30 @@ def test_long_text_wraps_within_max_width() -> None:
     assert mask.getbbox() is not None
 
 
-def test_huge_text_only_draws_what_is_visible() -> None:
-    layer = {
-        "type": "text",
-        "text": "palabra " * 600,
-        "size": 30,
-        "bold": True,
-        "max_width": 1.0,
-        "line_height": 1.2,
-        "align": "center",
-        "position": "center",
-        "offset": {"x": 0, "y": 0},
-        "color": "#ffffff",
-        "opacity": 1.0,
-        "start": 0.0,
-        "end": None,
-        "fade_in": 0.0,
-        "fade_out": 0.0,
-    }
-    composition = normalise(tiny(layers=[layer]))
-    compositor = Compositor(composition)
-    sprite = compositor.layers[0].sprite
-    assert sprite is not None
-    assert sprite.width <= WIDTH
-    assert sprite.height <= HEIGHT
+def scene_of(composition: dict[str, Any]) -> Scene:
+    comp = normalise_any(composition)
+    return Scene(comp, Context(WIDTH, HEIGHT, 1.0, FPS))
 
 
-def test_compositor_reuses_state_when_nothing_changes() -> None:
-    composition = normalise(tiny())
+def test_huge_text_is_cut_to_a_few_frames() -> None:
+    layer = {"type": "text", "text": "palabra " * 600, "size": 30, "bold": True, "max_width": 1.0}
+    scene = scene_of(tiny(layers=[layer]))
+    content = scene.clips[0].content
+    width, height = content.natural_size(0.0)
+    assert width <= WIDTH + 40
+    assert height <= 4 * HEIGHT + 40
+    assert scene.frame(0.5).shape == (HEIGHT, WIDTH, 3)
+
+
+def test_scene_reuses_state_when_nothing_changes() -> None:
+    composition = tiny()
     composition["layers"].append(
-        {
-            **composition["layers"][0],
-            "type": "color",
-            "color": "#ff0000",
-            "width": 20,
-            "height": 10,
-            "position": "top_left",
-            "opacity": 0.5,
-            "fade_in": 0.0,
-        }
+        {"type": "color", "color": "#ff0000", "width": 20, "height": 10, "position": "top_left", "opacity": 0.5}
     )
-    compositor = Compositor(composition)
-    assert compositor.state(0.5) == compositor.state(0.9)
-    assert compositor.state(0.0) != compositor.state(0.1)
-    frame = compositor.frame_at(0.5)
+    scene = scene_of(composition)
+    assert scene.key(scene.states(0.5)) == scene.key(scene.states(0.9))
+    assert scene.key(scene.states(0.0)) != scene.key(scene.states(0.1))
+    frame = scene.frame(0.5)
     assert frame.shape == (HEIGHT, WIDTH, 3)
     assert frame.dtype == np.uint8
     # The half-transparent red box sits in the top-left margin.

@@ -1,0 +1,105 @@
+"""``text``: a block of wrapped text with optional outline and background box, drawn once."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Hashable
+from functools import lru_cache
+from typing import Any
+
+from PIL import Image, ImageDraw, ImageFont
+
+from ..media import load_font_file
+from ..raster import load_font, parse_color, wrap_text
+from . import register
+from .base import Context, Sprite, image_region
+
+MAX_BLOCK_FRAMES = 4  # text blocks are cut at this many frame heights
+
+
+@lru_cache(maxsize=32)
+def _asset_font(path: str, size: int) -> ImageFont.FreeTypeFont:
+    import pathlib
+
+    return load_font_file(pathlib.Path(path), size)
+
+
+def font_for(style: dict[str, Any], ctx: Context, size: int) -> ImageFont.FreeTypeFont:
+    font = style.get("font")
+    if font is not None:
+        return _asset_font(str(ctx.asset_path(str(font["asset"]))), size)
+    return load_font(size, bool(style.get("bold", False)))
+
+
+def render_text(text: str, style: dict[str, Any], ctx: Context) -> Image.Image:
+    """The text block as a straight-alpha RGBA image, sized to the layout plus outline/box room."""
+    k = ctx.pixel_scale
+    size = max(1, round(float(style["size"]) * k))
+    font = font_for(style, ctx, size)
+    stroke = style.get("stroke")
+    stroke_w = round(float(stroke["width"]) * k) if stroke else 0
+    lines = wrap_text(text, font, float(style["max_width"]) * ctx.width - 2 * stroke_w)
+    ascent, descent = font.getmetrics()
+    line_px = max(1, round(size * float(style["line_height"])))
+    # A block taller than a few frames can never be fully on screen: cut it (and its memory) there.
+    lines = lines[: max(1, (MAX_BLOCK_FRAMES * ctx.height) // line_px)]
+    block_w = max(1, math.ceil(max(font.getlength(line) for line in lines)))
+    block_h = (len(lines) - 1) * line_px + ascent + descent
+    box = style.get("box")
+    pad_box = round(float(box["padding"]) * k) if box else 0
+    pad = max(pad_box, math.ceil(size * 0.15) + stroke_w + 1)
+    width, height = block_w + 2 * pad, block_h + 2 * pad
+    image = Image.new("RGBA", (width, height), (0, 0, 0, 0))
+    if box is not None:
+        alpha = round(float(box["opacity"]) * 255)
+        inset = pad - pad_box
+        box_rect = Image.new(
+            "RGBA", (block_w + 2 * pad_box, block_h + 2 * pad_box), (*parse_color(box["color"]), alpha)
+        )
+        image.paste(box_rect, (inset, inset))
+    ink = Image.new("RGBA", (width, height), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(ink)
+    align = str(style.get("align", "center"))
+    anchor, x = {"left": ("ls", pad), "right": ("rs", pad + block_w)}.get(align, ("ms", pad + block_w // 2))
+    fill = (*parse_color(str(style["color"])), 255)
+    stroke_fill = (*parse_color(str(stroke["color"])), 255) if stroke else None
+    for i, line in enumerate(lines):
+        if line:
+            baseline = pad + ascent + i * line_px
+            draw.text(
+                (x, baseline), line, font=font, fill=fill, anchor=anchor, stroke_width=stroke_w, stroke_fill=stroke_fill
+            )
+    return Image.alpha_composite(image, ink)
+
+
+class TextContent:
+    static = True
+    fits = False
+    margin = True
+
+    def __init__(self, clip: dict[str, Any], ctx: Context, text: str | None = None) -> None:
+        self.clip = clip
+        self.ctx = ctx
+        self.text = str(clip["text"]) if text is None else text
+        self._image: Image.Image | None = None
+
+    @property
+    def image(self) -> Image.Image:
+        if self._image is None:
+            self._image = render_text(self.text, self.clip, self.ctx)
+        return self._image
+
+    def natural_size(self, local_t: float) -> tuple[float, float]:
+        return float(self.image.width), float(self.image.height)
+
+    def key(self, local_t: float) -> Hashable:
+        return None
+
+    def render(self, local_t: float, src: tuple[float, float, float, float], size: tuple[int, int]) -> Sprite:
+        return Sprite.from_image(image_region(self.image, src, size))
+
+    def close(self) -> None:
+        self._image = None
+
+
+register("text", content=TextContent)
