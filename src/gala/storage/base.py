@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 CHUNK_SIZE = 256 * 1024
+# What to set so that the registry can serve a provider's assets (named in the error).
+PROVIDER_SETTINGS = {
+    "gdrive": "GDRIVE_CLIENT_ID, GDRIVE_CLIENT_SECRET and GDRIVE_REFRESH_TOKEN",
+    "s3": "S3_BUCKET (and S3_ENDPOINT_URL, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY as needed)",
+}
 _KEY_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,1000}$")
 
 
@@ -53,6 +59,14 @@ class Storage(Protocol):
     def delete(self, key: str) -> None:
         """Delete the object; deleting a missing object is not an error."""
 
+    def forget(self, key: str) -> None:
+        """Delete whatever ``put_file(..., key)`` stored, found by the key it was *given*.
+
+        For providers whose object key is the one given (``localfs``, ``s3``) this is ``delete``;
+        Google Drive assigns its own ids, so it looks the file up by the GALA key it recorded. Used
+        to remove objects of an attempt that died before it could record them.
+        """
+
     def check(self) -> None:
         """Raise StorageError unless the provider can be used now (readiness)."""
 
@@ -64,6 +78,11 @@ class StorageRegistry:
         self.default_provider = default
         self._factories = factories
         self._built: dict[str, Storage] = {}
+        self._lock = threading.Lock()
+
+    @property
+    def providers(self) -> list[str]:
+        return sorted(self._factories)
 
     def get(self, provider: str | None = None) -> Storage:
         name = provider or self.default_provider
@@ -71,8 +90,13 @@ class StorageRegistry:
             try:
                 factory = self._factories[name]
             except KeyError:
-                raise StorageError(f"storage provider {name!r} is not configured", permanent=True) from None
-            self._built[name] = factory()
+                hint = PROVIDER_SETTINGS.get(name, "")
+                raise StorageError(
+                    f"storage provider {name!r} is not configured" + (f": set {hint}" if hint else ""), permanent=True
+                ) from None
+            with self._lock:  # API threads may ask at once; build each provider once
+                if name not in self._built:
+                    self._built[name] = factory()
         return self._built[name]
 
     @property

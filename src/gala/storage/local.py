@@ -74,6 +74,9 @@ class LocalStorage:
             except OSError:
                 break
 
+    def forget(self, key: str) -> None:
+        self.delete(key)  # the object key is the key given
+
     def check(self) -> None:
         try:
             self.root.mkdir(parents=True, exist_ok=True)
