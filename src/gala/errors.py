@@ -8,7 +8,8 @@
     │   ├── PayloadTooLarge        413
     │   ├── UnsupportedMediaType   415
     │   ├── RangeNotSatisfiable    416
-    │   └── Unprocessable          422  well-formed but breaks the schema or a rule
+    │   ├── Unprocessable          422  well-formed but breaks the schema or a rule
+    │   └── TooManyRequests        429  busy: retry after ``Retry-After`` seconds
     └── ServiceUnavailable         503  a dependency is down
 
 Services raise these; the API turns them into problem documents in one handler
@@ -112,6 +113,12 @@ class Unprocessable(ClientError):
     status = 422
     title = "Unprocessable Content"
     slug = "validation"
+
+
+class TooManyRequests(ClientError):
+    status = 429
+    title = "Too Many Requests"
+    slug = "too-many-requests"
 
 
 class ServiceUnavailable(GalaError):

@@ -6,7 +6,17 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from gala.db import Base, JSONDoc, UTCDateTime, utcnow, uuid7
@@ -124,3 +134,36 @@ class IdempotencyKey(Base):
     job_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+
+class AssetUse(Base):
+    """An asset a template version or a job renders with: it cannot be deleted while used.
+
+    Filled when the template version or the job is created (the asset ids of a composition, and
+    the asset parameters of a job), gone with them (``CASCADE``). ``pointer`` says where the id
+    is, for the 409 that names the users. Exactly one of template version / job is set.
+    """
+
+    __tablename__ = "asset_uses"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid7)
+    asset_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("assets.id", ondelete="RESTRICT"), index=True)
+    template_id: Mapped[uuid.UUID | None] = mapped_column()
+    template_version: Mapped[int | None] = mapped_column(Integer)
+    job_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"), index=True)
+    pointer: Mapped[str] = mapped_column(String(512))
+
+    __table_args__ = (
+        ForeignKeyConstraint(
+            ["template_id", "template_version"],
+            ["template_versions.template_id", "template_versions.version"],
+            ondelete="CASCADE",
+            name="fk_asset_uses_template_version_template_versions",
+        ),
+        Index("ix_asset_uses_template_id_template_version", "template_id", "template_version"),
+        CheckConstraint(
+            "(job_id IS NULL) <> (template_id IS NULL AND template_version IS NULL)"
+            " AND ((template_id IS NULL) = (template_version IS NULL))",
+            name="one_user",
+        ),
+    )

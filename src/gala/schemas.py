@@ -35,11 +35,47 @@ def pointer(path: Iterable[str | int]) -> str:
 
 def schema_errors(validator: Any, instance: Any) -> list[FieldError]:
     errors: list[FieldError] = []
-    for err in validator.iter_errors(instance):
-        errors.append(FieldError(detail=str(err.message), pointer=pointer(err.instance_path)))
+    for found in validator.iter_errors(instance):
+        for err in _explain(found):
+            errors.append(FieldError(detail=str(err.message), pointer=pointer(err.instance_path)))
         if len(errors) >= MAX_REPORTED_ERRORS:
             break
-    return errors
+    return errors[:MAX_REPORTED_ERRORS]
+
+
+_ALTERNATIVES = frozenset({"OneOfNotValid", "AnyOf"})
+_SELECTORS = frozenset({"Constant", "Enum"})
+
+
+def _explain(err: Any, depth: int = 0) -> Iterator[Any]:
+    """The errors of the alternative the instance was meant to be, instead of "not valid under any".
+
+    A ``oneOf``/``anyOf`` failure carries each alternative's errors. An alternative whose
+    selector does not match (a ``const``/``enum`` one level down, like a clip's ``type`` or a
+    composition's ``version``, or the wrong JSON type altogether) was not meant; among the others
+    the one whose errors reach deepest wins, and its errors are explained in turn. When every
+    alternative was ruled out by its selector, the summary itself is the best message.
+    """
+    context = getattr(err.kind, "context", None) if type(err.kind).__name__ in _ALTERNATIVES else None
+    if not context or depth > 16:
+        yield err
+        return
+    base = len(err.instance_path)
+
+    def ruled_out(branch: list[Any]) -> bool:
+        return any(
+            (type(e.kind).__name__ in _SELECTORS and len(e.instance_path) == base + 1)
+            or (type(e.kind).__name__ == "Type" and len(e.instance_path) == base)
+            for e in branch
+        )
+
+    candidates = [branch for branch in context if branch and not ruled_out(branch)]
+    if not candidates:
+        yield err
+        return
+    best = max(candidates, key=lambda branch: (max(len(e.instance_path) for e in branch), -len(branch)))
+    for sub in best:
+        yield from _explain(sub, depth + 1)
 
 
 def _reject_constant(name: str) -> Any:

@@ -19,6 +19,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.api import media
+
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs Linux /proc"),
@@ -122,10 +124,17 @@ def test_content_download_streams(server: tuple[str, int], tmp_path: Path) -> No
     base, pid = server
     source = tmp_path / "big.bin"
     digest = hashlib.sha256()
-    # Random 1 MiB blocks, varied cheaply, so the file is neither compressible nor one repeated block.
+    # Random 1 MiB blocks, varied cheaply, so the file is neither compressible nor one repeated block;
+    # behind a WAV header (uploads must be media; PCM takes any bytes as samples).
     seed = os.urandom(BLOCK)
     with source.open("wb") as out:
-        for i in range(SIZE // BLOCK):
+        header = media.wav_header(SIZE - 44, rate=48000, channels=2, bits=16)  # 18 minutes
+        digest.update(header)
+        out.write(header)
+        block = seed[: BLOCK - 44]
+        digest.update(block)
+        out.write(block)
+        for i in range(1, SIZE // BLOCK):
             block = i.to_bytes(8, "big") + seed[8:]
             digest.update(block)
             out.write(block)

@@ -36,6 +36,8 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_TIMEOUT_S = 90
 SERVER_START_TIMEOUT_S = 30
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+# Swagger UI 5.x renders the "Schemas" section as a virtual list from this many schemas on.
+SWAGGER_UI_VIRTUALIZES_AT = 100
 
 # Markers of Swagger UI's failure states: the unsupported-version notice ("Unable to render this
 # definition", in a ``version-pragma`` block), the fetch/parse error panel (``errors-wrapper``)
@@ -321,5 +323,12 @@ def test_swagger_ui_renders_every_operation_of_the_31_spec(chromium: Path, live_
 
     # The "Schemas" section lists every component schema (3.1 goes through the 2020-12 renderer).
     schemas = spec.get("components", {}).get("schemas", {})
-    expected_titles = sorted(str(s.get("title") or name) for name, s in schemas.items())
-    assert sorted(parsed.schema_titles) == expected_titles
+    expected_titles = [str(s.get("title") or name) for name, s in schemas.items()]
+    if len(schemas) >= SWAGGER_UI_VIRTUALIZES_AT:
+        # Swagger UI 5 then virtualizes the list: only the schemas scrolled into view are in the
+        # DOM, so the first ones must be there, in the spec's order.
+        assert "models--virtualized" in dom
+        assert len(parsed.schema_titles) >= 10, parsed.schema_titles
+        assert parsed.schema_titles == expected_titles[: len(parsed.schema_titles)]
+    else:
+        assert sorted(parsed.schema_titles) == sorted(expected_titles)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from flask import Response
+
 from gala.api import views
 from gala.api.context import runtime
 from gala.api.views import Reply
-from gala.services import templates
+from gala.services import previews, templates
 
 
 def list_(limit: int = 20, cursor: str | None = None, name: str | None = None) -> Reply:
@@ -32,3 +34,8 @@ def update(template_id: str, body: dict[str, Any]) -> Reply:
 def delete(template_id: str) -> tuple[str, int]:
     templates.delete(runtime(), uuid.UUID(template_id))
     return "", 204
+
+
+def preview(template_id: str, body: dict[str, Any]) -> Response:
+    jpeg = previews.preview(runtime(), uuid.UUID(template_id), body)
+    return Response(jpeg, status=200, mimetype="image/jpeg", headers={"Cache-Control": "no-store"})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import uuid
 from collections.abc import Iterator
@@ -10,14 +11,25 @@ from pathlib import Path
 from typing import IO, Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from gala.db import transaction, uuid7
-from gala.errors import Conflict, NotFound, PayloadTooLarge
-from gala.orm import Asset, ModelReference
+from gala.errors import (
+    Conflict,
+    FieldError,
+    NotFound,
+    PayloadTooLarge,
+    ServiceUnavailable,
+    Unprocessable,
+    UnsupportedMediaType,
+)
+from gala.orm import Asset, AssetUse, ModelReference
 from gala.services.pagination import page
 from gala.services.runtime import Runtime
-from gala.services.sniff import sniff
-from gala.storage import ObjectNotFound
+from gala.services.sniff import SUPPORTED_IN_WORDS, SUPPORTED_TYPES, sniff
+from gala.storage import ObjectNotFound, StorageError
+from renderer import media
+from renderer.errors import MediaError
 
 log = logging.getLogger(__name__)
 COPY_CHUNK = 1024 * 1024
@@ -60,10 +72,66 @@ def spool(rt: Runtime, stream: IO[bytes], *, limit: int) -> tuple[Path, int, str
     return fd_path, size, digest.hexdigest()
 
 
+def limits(rt: Runtime) -> media.Limits:
+    return media.Limits(
+        max_pixels=rt.settings.asset_max_pixels,
+        max_duration=float(rt.settings.asset_max_duration_seconds),
+    )
+
+
+def _unsupported(detail: str) -> UnsupportedMediaType:
+    return UnsupportedMediaType(
+        f"{detail} Supported: {SUPPORTED_IN_WORDS}.",
+        errors=[FieldError(detail, pointer="/file")],
+        extra={"supported": list(SUPPORTED_TYPES)},
+    )
+
+
+def inspect(rt: Runtime, path: Path) -> tuple[str, str, dict[str, Any]]:
+    """``(mime, kind, media)`` of an uploaded file, or a 415/422 problem saying why it cannot be used.
+
+    The bytes are sniffed, then probed by the renderer with its forced demuxers and our caps:
+    nothing else is read, no protocol but ``file`` is used, at most one frame is decoded.
+    """
+    sniffed = sniff(path)
+    if sniffed is None:
+        raise _unsupported("The file is not of a supported type.")
+    problem: MediaError | None = None
+    for kind in sniffed.kinds:
+        try:
+            info = media.probe(path, kind, limits(rt))
+        except MediaError as exc:
+            problem = exc
+            if exc.reason == "unsupported":
+                continue  # e.g. an MP4 without a video stream: try it as audio
+            break
+        except Exception:  # the decoders met something their checks did not: still the file's fault
+            log.exception("probing an upload failed unexpectedly format=%s kind=%s", sniffed.format, kind)
+            problem = MediaError(f"{path.name} could not be decoded: it looks corrupt", reason="corrupt")
+            break
+        found = info.as_dict()
+        found.pop("kind", None)
+        found.pop("format", None)
+        return sniffed.mime(kind), kind, found
+    assert problem is not None
+    # The renderer names the file; ours is a server-side staging name, meaningless to the client.
+    detail = str(problem).replace(path.name, "The file", 1)
+    if problem.reason == "unsupported":
+        raise _unsupported(detail if detail.endswith(".") else detail + ".")
+    raise Unprocessable(
+        {
+            "corrupt": "The file cannot be decoded.",
+            "too_large": "The picture has too many pixels.",
+            "too_long": "The media is too long.",
+        }[problem.reason],
+        errors=[FieldError(detail, pointer="/file")],
+    )
+
+
 def upload(rt: Runtime, stream: IO[bytes], *, name: str) -> Asset:
     staged, size, sha256 = spool(rt, stream, limit=rt.settings.asset_max_upload_bytes)
     try:
-        mime, kind = sniff(staged)
+        mime, kind, info = inspect(rt, staged)
         asset_id = uuid7()
         storage = rt.storage.default
         key = storage.put_file(staged, f"uploads/{asset_id.hex[:2]}/{asset_id}", mime=mime)
@@ -80,7 +148,7 @@ def upload(rt: Runtime, stream: IO[bytes], *, name: str) -> Asset:
                     object_key=key,
                     source="upload",
                     labels={},
-                    media=None,
+                    media=info,
                 )
                 session.add(asset)
         except BaseException:
@@ -107,12 +175,12 @@ def delete(rt: Runtime, asset_id: uuid.UUID) -> None:
         asset = session.get(Asset, asset_id, with_for_update=True)
         if asset is None:
             raise NotFound(f"There is no asset {asset_id}.")
-        users = session.scalars(
-            select(ModelReference.model_id).where(ModelReference.asset_id == asset_id).limit(5)
-        ).all()
+        users = asset_users(session, asset_id)
         if users:
             raise Conflict(
-                f"Asset {asset_id} is a reference of model(s) {', '.join(map(str, users))}; remove it from them first.",
+                f"Asset {asset_id} is in use by {'; '.join(u['detail'] for u in users)}. "
+                "Remove it from them (or delete them) first.",
+                extra={"users": users},
             )
         provider, key = asset.provider, asset.object_key
         session.delete(asset)
@@ -123,8 +191,87 @@ def delete(rt: Runtime, asset_id: uuid.UUID) -> None:
         log.exception("could not delete stored bytes provider=%s key=%s", provider, key)
 
 
+_ARTICLE = {"image": "an image", "audio": "an audio", "video": "a video", "font": "a font"}
+
+
+def check_references(
+    session: Session, refs: list[tuple[str, Any, tuple[str, ...]]]
+) -> tuple[list[FieldError], dict[uuid.UUID, Asset]]:
+    """Check ``(pointer, value, kinds)`` references: each an existing asset of one of ``kinds``.
+
+    Returns the problems (one per bad reference, at its pointer) and the assets found. The rows
+    are read with a key-share lock, so an asset cannot be deleted before the caller records its use.
+    """
+    errors: list[FieldError] = []
+    ids: dict[str, uuid.UUID] = {}
+    for where, value, _ in refs:
+        try:
+            ids[where] = uuid.UUID(value)
+        except (TypeError, ValueError, AttributeError):
+            errors.append(FieldError(f"{json.dumps(value)[:80]} is not an asset id (a UUID)", pointer=where))
+    found: dict[uuid.UUID, Asset] = {}
+    if ids:
+        query = select(Asset).where(Asset.id.in_(set(ids.values()))).with_for_update(read=True, key_share=True)
+        found = {a.id: a for a in session.scalars(query).all()}
+    for where, _, kinds in refs:
+        if where not in ids:
+            continue
+        asset = found.get(ids[where])
+        if asset is None:
+            errors.append(FieldError(f"there is no asset {ids[where]}", pointer=where))
+        elif asset.mime not in SUPPORTED_TYPES:  # e.g. a rendered GIF: an output, not an input
+            errors.append(FieldError(f"asset {asset.id} ({asset.mime}) cannot be used as media", pointer=where))
+        elif asset.kind not in kinds:
+            needed = " or ".join(_ARTICLE.get(k, k) for k in kinds)
+            errors.append(
+                FieldError(
+                    f"asset {asset.id} is {_ARTICLE.get(asset.kind, 'an unusable')} asset; {needed} is needed here",
+                    pointer=where,
+                )
+            )
+    return errors, found
+
+
+MAX_NAMED_USERS = 20
+
+
+def asset_users(session: Session, asset_id: uuid.UUID) -> list[dict[str, Any]]:
+    """Who keeps an asset from being deleted: models, template versions and jobs (at most 20)."""
+    users: list[dict[str, Any]] = []
+    for model_id in session.scalars(
+        select(ModelReference.model_id).where(ModelReference.asset_id == asset_id).limit(MAX_NAMED_USERS)
+    ).all():
+        users.append({"type": "model", "id": str(model_id), "detail": f"model {model_id} (a reference asset)"})
+    uses = session.scalars(
+        select(AssetUse).where(AssetUse.asset_id == asset_id).order_by(AssetUse.id).limit(MAX_NAMED_USERS)
+    ).all()
+    for use in uses:
+        if use.job_id is not None:
+            users.append(
+                {
+                    "type": "job",
+                    "id": str(use.job_id),
+                    "pointer": use.pointer,
+                    "detail": f"job {use.job_id} (at {use.pointer})",
+                }
+            )
+        else:
+            users.append(
+                {
+                    "type": "template",
+                    "id": str(use.template_id),
+                    "version": use.template_version,
+                    "pointer": use.pointer,
+                    "detail": f"template {use.template_id} version {use.template_version} (at {use.pointer})",
+                }
+            )
+    return users[:MAX_NAMED_USERS]
+
+
 def read(rt: Runtime, asset: Asset, start: int, end: int | None) -> Iterator[bytes]:
     try:
         return rt.storage.get(asset.provider).open_range(asset.object_key, start, end)
     except ObjectNotFound:
         raise NotFound(f"The bytes of asset {asset.id} are missing from storage.") from None
+    except StorageError as exc:  # the provider is down, rate-limited or needs re-authorisation
+        raise ServiceUnavailable(f"Storage ({asset.provider}) could not serve asset {asset.id}: {exc}") from exc

@@ -6,7 +6,10 @@ import hashlib
 import json
 import logging
 import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import delete as sql_delete
@@ -17,10 +20,12 @@ from sqlalchemy.orm import Session
 import renderer
 from gala.db import transaction, utcnow
 from gala.errors import Conflict, FieldError, NotFound, Unprocessable
-from gala.orm import Asset, IdempotencyKey, Job, Template, TemplateVersion
+from gala.orm import Asset, AssetUse, IdempotencyKey, Job, Template, TemplateVersion
+from gala.schemas import pointer
+from gala.services.assets import check_references
 from gala.services.pagination import page
-from gala.services.parameters import validate_params
-from gala.services.rendering import resolve
+from gala.services.parameters import asset_params, asset_slots, param_origin, validate_params
+from gala.services.rendering import asset_file, resolve
 from gala.services.runtime import Runtime
 
 log = logging.getLogger(__name__)
@@ -46,15 +51,58 @@ def _template_version(session: Session, body: dict[str, Any]) -> TemplateVersion
     return version
 
 
-def check_renderable(composition: dict[str, Any], version: int) -> None:
+def check_renderable(
+    composition: dict[str, Any], version: int, assets: Mapping[str, renderer.AssetFile] | None = None
+) -> None:
     """Refuse at submission what the renderer would refuse later (semantics, in words)."""
     try:
-        renderer.normalise(composition)
+        renderer.normalise(composition, assets=assets or {})
     except renderer.RenderError as exc:
         raise Unprocessable(
             f"Template version {version} cannot be rendered with these parameters.",
             errors=[FieldError(problem, pointer="/params") for problem in exc.problems[:20]],
         ) from None
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What a job (or a preview) renders: validated parameters, the concrete composition, its assets."""
+
+    version: TemplateVersion
+    params: dict[str, Any]
+    options: dict[str, Any]
+    composition: dict[str, Any]
+    assets: dict[uuid.UUID, Asset]
+    # (pointer into the request, asset id) for each asset the parameters name: the job's uses.
+    uses: list[tuple[str, uuid.UUID]]
+
+
+def plan(session: Session, version: TemplateVersion, raw_params: dict[str, Any], options: dict[str, Any]) -> Plan:
+    """Validate parameters (defaults applied), their asset references, and the resulting composition.
+
+    Raises Unprocessable naming each problem with a pointer into the request (``/params/...``).
+    """
+    params = validate_params(version.parameters, raw_params)
+    composition = resolve(version, params, options)
+    # pointer -> (value, kinds): asset parameters first, then every asset field of the result.
+    refs: dict[str, tuple[Any, tuple[str, ...]]] = {
+        ref.pointer: (ref.value, ref.kinds) for ref in asset_params(version.parameters, params)
+    }
+    for slot in asset_slots(composition):
+        where = param_origin(version.composition, slot.path) or pointer(("template", "composition", *slot.path))
+        if where in refs:
+            value, kinds = refs[where]
+            refs[where] = (value, tuple(k for k in kinds if k in slot.kinds) or slot.kinds)
+        else:
+            refs[where] = (slot.value, slot.kinds)
+    errors, found = check_references(session, [(where, value, kinds) for where, (value, kinds) in refs.items()])
+    if errors:
+        raise Unprocessable("The parameters name assets that cannot be used.", errors=errors[:20])
+    # The normaliser checks kinds and media lengths only: it never opens these paths.
+    known = {str(a.id): asset_file(a, Path(a.object_key)) for a in found.values()}
+    check_renderable(composition, version.version, known)
+    uses = [(where, uuid.UUID(str(value))) for where, (value, _) in refs.items() if where.startswith("/params/")]
+    return Plan(version, params, options, composition, found, uses)
 
 
 IDEMPOTENCY_RETENTION = timedelta(hours=24)
@@ -124,13 +172,12 @@ def create(rt: Runtime, body: dict[str, Any], *, idempotency_key: str | None = N
 def _create(rt: Runtime, body: dict[str, Any], idempotency_key: str | None) -> Job:
     with transaction(rt.sessions) as session:
         version = _template_version(session, body)
-        params = validate_params(version.parameters, body.get("params", {}))
         options = {**OPTION_DEFAULTS, **body.get("options", {})}
-        check_renderable(resolve(version, params, options), version.version)
+        planned = plan(session, version, body.get("params", {}), options)
         job = Job(
             template_id=version.template_id,
             template_version=version.version,
-            params=params,
+            params=planned.params,
             options=options,
             labels=body.get("labels", {}),
             status="queued",
@@ -139,8 +186,9 @@ def _create(rt: Runtime, body: dict[str, Any], idempotency_key: str | None) -> J
             lease_expires_at=utcnow() + timedelta(seconds=rt.settings.job_lease_seconds * 4),
         )
         session.add(job)
+        session.flush()
+        session.add_all(AssetUse(asset_id=asset_id, job_id=job.id, pointer=where) for where, asset_id in planned.uses)
         if idempotency_key is not None:
-            session.flush()
             session.execute(update(IdempotencyKey).where(IdempotencyKey.key == idempotency_key).values(job_id=job.id))
     return job
 

@@ -50,6 +50,8 @@ def check_template(composition: dict[str, Any], parameters: dict[str, Any]) -> N
                     pointer=pointer(("composition", *path)),
                 )
             )
+    errors += check_asset_keywords(parameters)
+    errors += check_asset_placeholders(composition, parameters)
     if errors:
         raise Unprocessable("The template is not consistent.", errors=errors[:20])
 
@@ -90,3 +92,186 @@ def substitute(node: Any, params: dict[str, Any]) -> Any:
     if isinstance(node, list):
         return [substitute(v, params) for v in node]
     return node
+
+
+# --------------------------------------------------------------------------- asset references
+
+ASSET_KEYWORD = "x-gala-asset"
+ASSET_KINDS = ("image", "audio", "video", "font")
+
+# The kinds each asset field of a version-2 composition accepts (docs/composition.md).
+CLIP_ASSET_KINDS: dict[str, tuple[str, ...]] = {
+    "image": ("image",),
+    "video": ("video",),
+    "audio": ("audio", "video"),
+}
+SOUNDTRACK_KINDS = ("audio", "video")
+FONT_KINDS = ("font",)
+FONT_CLIPS = ("text", "captions")
+
+JsonPath = tuple[str | int, ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class AssetSlot:
+    """A place in a composition that holds an asset id (or a placeholder for one)."""
+
+    path: JsonPath
+    value: Any
+    kinds: tuple[str, ...]
+
+
+def asset_slots(composition: Any) -> Iterator[AssetSlot]:
+    """Every ``asset`` field of a version-2 composition, with the kinds it accepts.
+
+    Version 1 has no assets. Parts that are not shaped as expected are skipped: the schema and
+    the renderer's normaliser report those.
+    """
+    if not isinstance(composition, dict) or composition.get("version") != 2:
+        return
+    soundtrack = composition.get("soundtrack")
+    if isinstance(soundtrack, dict) and "asset" in soundtrack:
+        yield AssetSlot(("soundtrack", "asset"), soundtrack["asset"], SOUNDTRACK_KINDS)
+    tracks = composition.get("tracks")
+    for ti, track in enumerate(tracks if isinstance(tracks, list) else []):
+        clips = track.get("clips") if isinstance(track, dict) else None
+        for ci, clip in enumerate(clips if isinstance(clips, list) else []):
+            if not isinstance(clip, dict):
+                continue
+            where: JsonPath = ("tracks", ti, "clips", ci)
+            kind = clip.get("type")
+            if kind in CLIP_ASSET_KINDS and "asset" in clip:
+                yield AssetSlot((*where, "asset"), clip["asset"], CLIP_ASSET_KINDS[kind])
+            font = clip.get("font")
+            if kind in FONT_CLIPS and isinstance(font, dict) and "asset" in font:
+                yield AssetSlot((*where, "font", "asset"), font["asset"], FONT_KINDS)
+
+
+def declared_kinds(schema: Any) -> tuple[str, ...] | None:
+    """The kinds an ``x-gala-asset`` schema accepts; None when it is not an asset parameter."""
+    if not isinstance(schema, dict) or ASSET_KEYWORD not in schema:
+        return None
+    value = schema[ASSET_KEYWORD]
+    kinds = [value] if isinstance(value, str) else value
+    if isinstance(kinds, list) and kinds and all(isinstance(k, str) and k in ASSET_KINDS for k in kinds):
+        return tuple(dict.fromkeys(kinds))
+    return ()  # malformed: reported by check_asset_keywords
+
+
+def _asset_schemas(schema: Any, path: JsonPath) -> Iterator[tuple[JsonPath, dict[str, Any]]]:
+    """Every subschema carrying ``x-gala-asset``, below ``properties`` and ``items``."""
+    if not isinstance(schema, dict):
+        return
+    if ASSET_KEYWORD in schema:
+        yield path, schema
+    props = schema.get("properties")
+    if isinstance(props, dict):
+        for name, sub in props.items():
+            yield from _asset_schemas(sub, (*path, "properties", name))
+    items = schema.get("items")
+    if isinstance(items, dict):
+        yield from _asset_schemas(items, (*path, "items"))
+    prefix = schema.get("prefixItems")
+    if isinstance(prefix, list):
+        for index, sub in enumerate(prefix):
+            yield from _asset_schemas(sub, (*path, "prefixItems", index))
+
+
+def check_asset_keywords(parameters: dict[str, Any]) -> list[FieldError]:
+    errors = []
+    for path, schema in _asset_schemas(parameters, ()):
+        where = pointer(("parameters", *path))
+        if not declared_kinds(schema):
+            errors.append(
+                FieldError(
+                    f"{ASSET_KEYWORD} must be an asset kind or a non-empty list of them ({', '.join(ASSET_KINDS)})",
+                    pointer=f"{where}/{ASSET_KEYWORD}",
+                )
+            )
+        if schema.get("type") != "string":
+            errors.append(FieldError('an asset parameter must be declared "type": "string"', pointer=f"{where}/type"))
+    return errors
+
+
+def check_asset_placeholders(composition: dict[str, Any], parameters: dict[str, Any]) -> list[FieldError]:
+    """A placeholder in an ``asset`` field must name an asset parameter of kinds that field accepts."""
+    raw_props = parameters.get("properties")
+    props: dict[str, Any] = raw_props if isinstance(raw_props, dict) else {}
+    errors = []
+    for slot in asset_slots(composition):
+        if not is_ref(slot.value):
+            continue
+        name = slot.value[PARAM_KEY]
+        if name not in props:
+            continue  # reported as an undeclared parameter
+        kinds = declared_kinds(props[name])
+        where = pointer(("composition", *slot.path))
+        if kinds is None:
+            errors.append(
+                FieldError(
+                    f"parameter {name!r} stands for an asset here, so it must declare "
+                    f'"{ASSET_KEYWORD}" (one of: {", ".join(slot.kinds)})',
+                    pointer=where,
+                )
+            )
+        elif kinds and not set(kinds) <= set(slot.kinds):
+            errors.append(
+                FieldError(
+                    f"parameter {name!r} may be {' or '.join(kinds)}, but this field needs {' or '.join(slot.kinds)}",
+                    pointer=where,
+                )
+            )
+    return errors
+
+
+@dataclasses.dataclass(frozen=True)
+class AssetValue:
+    """An asset id a job's parameters give, where it is (a pointer into the request) and its kinds."""
+
+    pointer: str
+    value: Any
+    kinds: tuple[str, ...]
+
+
+def asset_params(schema: dict[str, Any], params: Any) -> Iterator[AssetValue]:
+    """The values of a job's asset parameters (``x-gala-asset``), walking schema and values together."""
+    yield from _asset_values(schema, params, ("params",))
+
+
+def _asset_values(schema: Any, value: Any, path: JsonPath) -> Iterator[AssetValue]:
+    if not isinstance(schema, dict):
+        return
+    kinds = declared_kinds(schema)
+    if kinds and value is not None:
+        yield AssetValue(pointer(path), value, kinds)
+        return
+    props = schema.get("properties")
+    if isinstance(props, dict) and isinstance(value, dict):
+        for name, sub in props.items():
+            if name in value:
+                yield from _asset_values(sub, value[name], (*path, name))
+    if isinstance(value, list):
+        raw_prefix = schema.get("prefixItems")
+        prefix: list[Any] = raw_prefix if isinstance(raw_prefix, list) else []
+        items = schema.get("items")
+        for index, item in enumerate(value):
+            sub = prefix[index] if index < len(prefix) else items
+            yield from _asset_values(sub, item, (*path, index))
+
+
+def param_origin(template_composition: Any, path: JsonPath) -> str | None:
+    """Which parameter put the value at ``path`` of the resolved composition: ``/params/<name>/...``.
+
+    Follows ``path`` through the template's composition until a placeholder; None when the value
+    is written in the template itself.
+    """
+    node = template_composition
+    for depth, key in enumerate(path):
+        if is_ref(node):
+            return pointer(("params", node[PARAM_KEY], *path[depth:]))
+        dict_step = isinstance(node, dict) and isinstance(key, str) and key in node
+        list_step = isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node)
+        if not (dict_step or list_step):
+            return None
+        node = node[key]
+    return pointer(("params", node[PARAM_KEY])) if is_ref(node) else None

@@ -10,10 +10,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from gala.db import transaction
-from gala.errors import Conflict, NotFound
-from gala.orm import Job, Template, TemplateVersion
+from gala.errors import Conflict, NotFound, Unprocessable
+from gala.orm import AssetUse, Job, Template, TemplateVersion
+from gala.schemas import pointer
+from gala.services.assets import check_references
 from gala.services.pagination import page
-from gala.services.parameters import check_template
+from gala.services.parameters import asset_slots, check_template, is_ref
 from gala.services.runtime import Runtime
 
 EMPTY_PARAMETERS: dict[str, Any] = {"type": "object", "properties": {}}
@@ -36,6 +38,29 @@ def _version(session: Session, template_id: uuid.UUID, version: int | None) -> T
     return TemplateView(template, row)
 
 
+def _record_assets(session: Session, version: TemplateVersion) -> None:
+    """The asset ids written in the composition must exist and fit their fields; record their use."""
+    refs = [
+        (pointer(("composition", *slot.path)), slot.value, slot.kinds)
+        for slot in asset_slots(version.composition)
+        if not is_ref(slot.value)
+    ]
+    if not refs:
+        return
+    errors, _ = check_references(session, refs)
+    if errors:
+        raise Unprocessable("The composition names assets that cannot be used there.", errors=errors[:20])
+    session.add_all(
+        AssetUse(
+            asset_id=uuid.UUID(value),
+            template_id=version.template_id,
+            template_version=version.version,
+            pointer=where,
+        )
+        for where, value, _ in refs
+    )
+
+
 def create(rt: Runtime, body: dict[str, Any]) -> TemplateView:
     parameters = body.get("parameters") or EMPTY_PARAMETERS
     check_template(body["composition"], parameters)
@@ -53,12 +78,19 @@ def create(rt: Runtime, body: dict[str, Any]) -> TemplateView:
             labels=body.get("labels", {}),
         )
         session.add(version)
+        session.flush()
+        _record_assets(session, version)
     return TemplateView(template, version)
 
 
 def get(rt: Runtime, template_id: uuid.UUID, version: int | None = None) -> TemplateView:
     with rt.sessions() as session:
         return _version(session, template_id, version)
+
+
+def get_in(session: Session, template_id: uuid.UUID, version: int | None = None) -> TemplateView:
+    """A template version read in the caller's session."""
+    return _version(session, template_id, version)
 
 
 def list_(
@@ -89,6 +121,8 @@ def update(rt: Runtime, template_id: uuid.UUID, changes: dict[str, Any]) -> Temp
         template.latest_version += 1
         version = TemplateVersion(template_id=template_id, version=template.latest_version, **fields)
         session.add(version)
+        session.flush()
+        _record_assets(session, version)
     return TemplateView(template, version)
 
 

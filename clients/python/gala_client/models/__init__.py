@@ -1,17 +1,36 @@
 """ Contains all the data models used in inputs/outputs """
 
+from .aspect_ratio import AspectRatio
 from .asset import Asset
+from .asset_in_use_problem import AssetInUseProblem
 from .asset_kind import AssetKind
 from .asset_page import AssetPage
 from .asset_patch import AssetPatch
 from .asset_source import AssetSource
 from .asset_upload import AssetUpload
+from .asset_user import AssetUser
+from .asset_user_type import AssetUserType
+from .caption_line import CaptionLine
+from .captions_clip import CaptionsClip
 from .check_result import CheckResult
 from .check_result_status import CheckResultStatus
 from .checks import Checks
+from .clip_length_type_1 import ClipLengthType1
+from .clip_timing import ClipTiming
+from .clip_visual import ClipVisual
+from .color_clip import ColorClip
 from .color_layer import ColorLayer
-from .composition import Composition
-from .composition_audio_type_0 import CompositionAudioType0
+from .composition_v1 import CompositionV1
+from .composition_v1_audio_type_0 import CompositionV1AudioType0
+from .composition_v2 import CompositionV2
+from .custom_size import CustomSize
+from .duck import Duck
+from .easing import Easing
+from .fit import Fit
+from .font_ref import FontRef
+from .gradient_clip import GradientClip
+from .gradient_clip_kind_type_0 import GradientClipKindType0
+from .image_clip import ImageClip
 from .job import Job
 from .job_create import JobCreate
 from .job_create_params import JobCreateParams
@@ -20,6 +39,8 @@ from .job_options import JobOptions
 from .job_page import JobPage
 from .job_params import JobParams
 from .job_status import JobStatus
+from .ken_burns import KenBurns
+from .ken_burns_pan import KenBurnsPan
 from .labels import Labels
 from .layer_placement import LayerPlacement
 from .layer_placement_offset import LayerPlacementOffset
@@ -27,20 +48,38 @@ from .layer_placement_position import LayerPlacementPosition
 from .layer_timing import LayerTiming
 from .liveness import Liveness
 from .media_info_type_0 import MediaInfoType0
+from .media_trim import MediaTrim
 from .model import Model
 from .model_create import ModelCreate
 from .model_create_kind import ModelCreateKind
 from .model_page import ModelPage
 from .model_patch import ModelPatch
 from .model_voice import ModelVoice
-from .output import Output
+from .offset import Offset
+from .offset_keyframes_item import OffsetKeyframesItem
+from .opacity_keyframes_item import OpacityKeyframesItem
+from .output_format import OutputFormat
+from .output_quality import OutputQuality
+from .output_v1 import OutputV1
+from .output_v2 import OutputV2
 from .param_ref import ParamRef
 from .parameters_schema import ParametersSchema
+from .position import Position
+from .poster import Poster
 from .problem import Problem
 from .problem_error import ProblemError
 from .problem_error_in import ProblemErrorIn
 from .readiness import Readiness
 from .readiness_problem import ReadinessProblem
+from .rotation_keyframes_item import RotationKeyframesItem
+from .scale_keyframes_item import ScaleKeyframesItem
+from .size_preset import SizePreset
+from .sound_keyframes import SoundKeyframes
+from .sound_role import SoundRole
+from .sound_transition import SoundTransition
+from .sound_transition_step import SoundTransitionStep
+from .soundtrack import Soundtrack
+from .soundtrack_trim import SoundtrackTrim
 from .storage_provider import StorageProvider
 from .template import Template
 from .template_composition import TemplateComposition
@@ -48,23 +87,59 @@ from .template_create import TemplateCreate
 from .template_page import TemplatePage
 from .template_parameters import TemplateParameters
 from .template_patch import TemplatePatch
+from .template_preview import TemplatePreview
+from .template_preview_params import TemplatePreviewParams
+from .text_box import TextBox
+from .text_clip import TextClip
 from .text_layer import TextLayer
 from .text_layer_align import TextLayerAlign
+from .text_stroke import TextStroke
+from .text_style import TextStyle
+from .text_style_align_type_0 import TextStyleAlignType0
+from .time_range import TimeRange
+from .track import Track
+from .transition import Transition
+from .transition_step import TransitionStep
+from .transition_type import TransitionType
+from .unsupported_media_problem import UnsupportedMediaProblem
+from .video_clip import VideoClip
+from .video_keyframes import VideoKeyframes
+from .visual_keyframes import VisualKeyframes
 from .voice import Voice
+from .volume_keyframes_item import VolumeKeyframesItem
 
 __all__ = (
+    "AspectRatio",
     "Asset",
+    "AssetInUseProblem",
     "AssetKind",
     "AssetPage",
     "AssetPatch",
     "AssetSource",
     "AssetUpload",
+    "AssetUser",
+    "AssetUserType",
+    "CaptionLine",
+    "CaptionsClip",
     "CheckResult",
     "CheckResultStatus",
     "Checks",
+    "ClipLengthType1",
+    "ClipTiming",
+    "ClipVisual",
+    "ColorClip",
     "ColorLayer",
-    "Composition",
-    "CompositionAudioType0",
+    "CompositionV1",
+    "CompositionV1AudioType0",
+    "CompositionV2",
+    "CustomSize",
+    "Duck",
+    "Easing",
+    "Fit",
+    "FontRef",
+    "GradientClip",
+    "GradientClipKindType0",
+    "ImageClip",
     "Job",
     "JobCreate",
     "JobCreateParams",
@@ -73,6 +148,8 @@ __all__ = (
     "JobPage",
     "JobParams",
     "JobStatus",
+    "KenBurns",
+    "KenBurnsPan",
     "Labels",
     "LayerPlacement",
     "LayerPlacementOffset",
@@ -80,20 +157,38 @@ __all__ = (
     "LayerTiming",
     "Liveness",
     "MediaInfoType0",
+    "MediaTrim",
     "Model",
     "ModelCreate",
     "ModelCreateKind",
     "ModelPage",
     "ModelPatch",
     "ModelVoice",
-    "Output",
+    "Offset",
+    "OffsetKeyframesItem",
+    "OpacityKeyframesItem",
+    "OutputFormat",
+    "OutputQuality",
+    "OutputV1",
+    "OutputV2",
     "ParametersSchema",
     "ParamRef",
+    "Position",
+    "Poster",
     "Problem",
     "ProblemError",
     "ProblemErrorIn",
     "Readiness",
     "ReadinessProblem",
+    "RotationKeyframesItem",
+    "ScaleKeyframesItem",
+    "SizePreset",
+    "SoundKeyframes",
+    "SoundRole",
+    "Soundtrack",
+    "SoundtrackTrim",
+    "SoundTransition",
+    "SoundTransitionStep",
     "StorageProvider",
     "Template",
     "TemplateComposition",
@@ -101,7 +196,24 @@ __all__ = (
     "TemplatePage",
     "TemplateParameters",
     "TemplatePatch",
+    "TemplatePreview",
+    "TemplatePreviewParams",
+    "TextBox",
+    "TextClip",
     "TextLayer",
     "TextLayerAlign",
+    "TextStroke",
+    "TextStyle",
+    "TextStyleAlignType0",
+    "TimeRange",
+    "Track",
+    "Transition",
+    "TransitionStep",
+    "TransitionType",
+    "UnsupportedMediaProblem",
+    "VideoClip",
+    "VideoKeyframes",
+    "VisualKeyframes",
     "Voice",
+    "VolumeKeyframesItem",
 )

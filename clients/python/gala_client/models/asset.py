@@ -33,7 +33,10 @@ class Asset:
     """ 
         Attributes:
             id (UUID):
-            kind (AssetKind):
+            kind (AssetKind): What the bytes are, sniffed and probed on upload: `image` (PNG, JPEG, WebP), `audio` (WAV,
+                MP3, AAC, M4A, Ogg Vorbis/Opus/FLAC, FLAC, audio-only MP4/WebM/MKV), `video` (MP4, MOV,
+                WebM, MKV), `font` (TrueType, OpenType). `other` is only found on assets uploaded before
+                GALA checked media types; new uploads of any other type are refused (415).
             name (str):
             mime (str): The stored MIME type, sniffed from the bytes.
             size_bytes (int):

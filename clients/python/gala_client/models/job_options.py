@@ -24,7 +24,9 @@ class JobOptions:
     """ 
         Attributes:
             basename (str | Unset): File name stem of the outputs (`<basename>.mp4`, `<basename>.jpg`). Default: 'output'.
-            draft (bool | Unset): Render a fast low-resolution draft. Default: False.
+            draft (bool | Unset): Render a fast low-resolution draft: for version 2 compositions `output.quality` becomes
+                `draft` (half size, fast encoder settings); version 1 ones render at most 360p and 15 fps.
+                 Default: False.
      """
 
     basename: str | Unset = 'output'

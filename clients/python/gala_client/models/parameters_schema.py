@@ -25,6 +25,16 @@ class ParametersSchema:
     """ A JSON Schema (2020-12) for the job parameters: an object schema whose `properties` name
     the parameters that `ParamRef`s use. `default`s are applied to jobs.
 
+    **Asset parameters.** A (sub)schema with the keyword `x-gala-asset` takes an asset id; the
+    keyword names the asset kinds it accepts, one (`"image"`) or a list (`["audio", "video"]`),
+    from `image`, `audio`, `video`, `font`. Declare it as a string, e.g.
+    `{"type": "string", "format": "uuid", "x-gala-asset": "image"}`; it may sit in `properties`
+    (at any depth) and in array `items`. A job's value must be the id of an existing asset of
+    one of those kinds, else 422 pointing at the parameter (`/params/logo`). A placeholder in a
+    composition's `asset` field must name such a parameter, with kinds that field accepts
+    (image clips: `image`; video clips: `video`; audio clips and the soundtrack: `audio` or
+    `video`; fonts: `font`).
+
         Attributes:
             type_ (Literal['object'] | Unset):
      """

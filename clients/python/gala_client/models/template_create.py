@@ -12,7 +12,8 @@ from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
-  from ..models.composition import Composition
+  from ..models.composition_v1 import CompositionV1
+  from ..models.composition_v2 import CompositionV2
   from ..models.labels import Labels
   from ..models.parameters_schema import ParametersSchema
 
@@ -29,18 +30,30 @@ class TemplateCreate:
     """ 
         Attributes:
             name (str):
-            composition (Composition): What a template renders: output settings, a background and layers, painted in order.
-                Any value may be a `ParamRef` placeholder. `version` lets the format grow without
-                breaking older documents.
+            composition (CompositionV1 | CompositionV2): What a template renders. `version` picks the format: `2`
+                (`CompositionV2`, the current one,
+                see docs/composition.md) or `1` (`CompositionV1`, legacy, still rendered). The schema checks
+                shapes and ranges; submitting a job also checks meaning (times that fit, asset kinds, SRT
+                that parses) and names every problem.
             description (None | str | Unset):
             parameters (ParametersSchema | Unset): A JSON Schema (2020-12) for the job parameters: an object schema whose
                 `properties` name
                 the parameters that `ParamRef`s use. `default`s are applied to jobs.
+
+                **Asset parameters.** A (sub)schema with the keyword `x-gala-asset` takes an asset id; the
+                keyword names the asset kinds it accepts, one (`"image"`) or a list (`["audio", "video"]`),
+                from `image`, `audio`, `video`, `font`. Declare it as a string, e.g.
+                `{"type": "string", "format": "uuid", "x-gala-asset": "image"}`; it may sit in `properties`
+                (at any depth) and in array `items`. A job's value must be the id of an existing asset of
+                one of those kinds, else 422 pointing at the parameter (`/params/logo`). A placeholder in a
+                composition's `asset` field must name such a parameter, with kinds that field accepts
+                (image clips: `image`; video clips: `video`; audio clips and the soundtrack: `audio` or
+                `video`; fonts: `font`).
             labels (Labels | Unset): Free key/value labels for the client's own bookkeeping.
      """
 
     name: str
-    composition: Composition
+    composition: CompositionV1 | CompositionV2
     description: None | str | Unset = UNSET
     parameters: ParametersSchema | Unset = UNSET
     labels: Labels | Unset = UNSET
@@ -50,12 +63,18 @@ class TemplateCreate:
 
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.composition import Composition # noqa: PLC0415
+        from ..models.composition_v1 import CompositionV1 # noqa: PLC0415
+        from ..models.composition_v2 import CompositionV2 # noqa: PLC0415
         from ..models.labels import Labels # noqa: PLC0415
         from ..models.parameters_schema import ParametersSchema # noqa: PLC0415
         name = self.name
 
-        composition = self.composition.to_dict()
+        composition: dict[str, Any]
+        if isinstance(self.composition, CompositionV2):
+            composition = self.composition.to_dict()
+        else:
+            composition = self.composition.to_dict()
+
 
         description: None | str | Unset
         if isinstance(self.description, Unset):
@@ -91,15 +110,33 @@ class TemplateCreate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.composition import Composition # noqa: PLC0415
+        from ..models.composition_v1 import CompositionV1 # noqa: PLC0415
+        from ..models.composition_v2 import CompositionV2 # noqa: PLC0415
         from ..models.labels import Labels # noqa: PLC0415
         from ..models.parameters_schema import ParametersSchema # noqa: PLC0415
         d = dict(src_dict)
         name = d.pop("name")
 
-        composition = Composition.from_dict(d.pop("composition"))
+        def _parse_composition(data: object) -> CompositionV1 | CompositionV2:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_composition_type_0 = CompositionV2.from_dict(data)
 
 
+
+                return componentsschemas_composition_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_composition_type_1 = CompositionV1.from_dict(data)
+
+
+
+            return componentsschemas_composition_type_1
+
+        composition = _parse_composition(d.pop("composition"))
 
 
         def _parse_description(data: object) -> None | str | Unset:

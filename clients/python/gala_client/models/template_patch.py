@@ -12,7 +12,8 @@ from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
-  from ..models.composition import Composition
+  from ..models.composition_v1 import CompositionV1
+  from ..models.composition_v2 import CompositionV2
   from ..models.labels import Labels
   from ..models.parameters_schema import ParametersSchema
 
@@ -30,19 +31,30 @@ class TemplatePatch:
         Attributes:
             name (str | Unset):
             description (None | str | Unset):
-            composition (Composition | Unset): What a template renders: output settings, a background and layers, painted in
-                order.
-                Any value may be a `ParamRef` placeholder. `version` lets the format grow without
-                breaking older documents.
+            composition (CompositionV1 | CompositionV2 | Unset): What a template renders. `version` picks the format: `2`
+                (`CompositionV2`, the current one,
+                see docs/composition.md) or `1` (`CompositionV1`, legacy, still rendered). The schema checks
+                shapes and ranges; submitting a job also checks meaning (times that fit, asset kinds, SRT
+                that parses) and names every problem.
             parameters (ParametersSchema | Unset): A JSON Schema (2020-12) for the job parameters: an object schema whose
                 `properties` name
                 the parameters that `ParamRef`s use. `default`s are applied to jobs.
+
+                **Asset parameters.** A (sub)schema with the keyword `x-gala-asset` takes an asset id; the
+                keyword names the asset kinds it accepts, one (`"image"`) or a list (`["audio", "video"]`),
+                from `image`, `audio`, `video`, `font`. Declare it as a string, e.g.
+                `{"type": "string", "format": "uuid", "x-gala-asset": "image"}`; it may sit in `properties`
+                (at any depth) and in array `items`. A job's value must be the id of an existing asset of
+                one of those kinds, else 422 pointing at the parameter (`/params/logo`). A placeholder in a
+                composition's `asset` field must name such a parameter, with kinds that field accepts
+                (image clips: `image`; video clips: `video`; audio clips and the soundtrack: `audio` or
+                `video`; fonts: `font`).
             labels (Labels | Unset): Free key/value labels for the client's own bookkeeping.
      """
 
     name: str | Unset = UNSET
     description: None | str | Unset = UNSET
-    composition: Composition | Unset = UNSET
+    composition: CompositionV1 | CompositionV2 | Unset = UNSET
     parameters: ParametersSchema | Unset = UNSET
     labels: Labels | Unset = UNSET
 
@@ -51,7 +63,8 @@ class TemplatePatch:
 
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.composition import Composition # noqa: PLC0415
+        from ..models.composition_v1 import CompositionV1 # noqa: PLC0415
+        from ..models.composition_v2 import CompositionV2 # noqa: PLC0415
         from ..models.labels import Labels # noqa: PLC0415
         from ..models.parameters_schema import ParametersSchema # noqa: PLC0415
         name = self.name
@@ -62,9 +75,14 @@ class TemplatePatch:
         else:
             description = self.description
 
-        composition: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.composition, Unset):
+        composition: dict[str, Any] | Unset
+        if isinstance(self.composition, Unset):
+            composition = UNSET
+        elif isinstance(self.composition, CompositionV2):
             composition = self.composition.to_dict()
+        else:
+            composition = self.composition.to_dict()
+
 
         parameters: dict[str, Any] | Unset = UNSET
         if not isinstance(self.parameters, Unset):
@@ -96,7 +114,8 @@ class TemplatePatch:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.composition import Composition # noqa: PLC0415
+        from ..models.composition_v1 import CompositionV1 # noqa: PLC0415
+        from ..models.composition_v2 import CompositionV2 # noqa: PLC0415
         from ..models.labels import Labels # noqa: PLC0415
         from ..models.parameters_schema import ParametersSchema # noqa: PLC0415
         d = dict(src_dict)
@@ -112,14 +131,28 @@ class TemplatePatch:
         description = _parse_description(d.pop("description", UNSET))
 
 
-        _composition = d.pop("composition", UNSET)
-        composition: Composition | Unset
-        if isinstance(_composition,  Unset):
-            composition = UNSET
-        else:
-            composition = Composition.from_dict(_composition)
+        def _parse_composition(data: object) -> CompositionV1 | CompositionV2 | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_composition_type_0 = CompositionV2.from_dict(data)
 
 
+
+                return componentsschemas_composition_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_composition_type_1 = CompositionV1.from_dict(data)
+
+
+
+            return componentsschemas_composition_type_1
+
+        composition = _parse_composition(d.pop("composition", UNSET))
 
 
         _parameters = d.pop("parameters", UNSET)

@@ -11,6 +11,7 @@ from ... import errors
 from ...models.asset import Asset
 from ...models.asset_upload import AssetUpload
 from ...models.problem import Problem
+from ...models.unsupported_media_problem import UnsupportedMediaProblem
 from typing import cast
 
 
@@ -41,7 +42,7 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Asset | Problem:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Asset | Problem | UnsupportedMediaProblem:
     if response.status_code == 201:
         response_201 = Asset.from_dict(response.json())
 
@@ -64,7 +65,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return response_413
 
     if response.status_code == 415:
-        response_415 = Problem.from_dict(response.json())
+        response_415 = UnsupportedMediaProblem.from_dict(response.json())
 
 
 
@@ -85,7 +86,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Asset | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Asset | Problem | UnsupportedMediaProblem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -99,11 +100,26 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: AssetUpload,
 
-) -> Response[Asset | Problem]:
+) -> Response[Asset | Problem | UnsupportedMediaProblem]:
     """ Upload an asset
 
-     Uploads one file as multipart/form-data. The stored MIME type is sniffed from the content;
-    the client's declared type is not trusted.
+     Uploads one file as multipart/form-data, streamed to storage (never held in memory), up to
+    `ASSET_MAX_UPLOAD_BYTES` (413 above it). The type is sniffed from the content (the client's
+    declared type and file name are not trusted) and the media is probed: `media` gets its
+    duration, size, frame rate, codecs, channels and sample rate.
+
+    Accepted: images PNG (`image/png`), JPEG (`image/jpeg`), WebP (`image/webp`); audio WAV
+    (`audio/wav`), MP3 (`audio/mpeg`), AAC ADTS (`audio/aac`), M4A (`audio/mp4`), Ogg Vorbis /
+    Opus / FLAC (`audio/ogg`), FLAC (`audio/flac`); video MP4 (`video/mp4`), MOV
+    (`video/quicktime`), WebM (`video/webm`), MKV (`video/x-matroska`) — an MP4/WebM/MKV
+    without a video stream is stored as audio (`audio/mp4`, `audio/webm`, `audio/x-matroska`);
+    fonts TrueType (`font/ttf`), OpenType (`font/otf`), collections (`font/collection`).
+
+    Anything else (text, playlists, concat lists, AVI, PDF, ...) gets 415, whose problem lists
+    the accepted types in `supported`. A file of an accepted type that does not decode, an
+    image over `ASSET_MAX_PIXELS` pixels (or 16384 on a side), or media longer than
+    `ASSET_MAX_DURATION_SECONDS` gets 422. Probing reads only the uploaded bytes, with the
+    container format forced from the sniffed type and local-file access only.
 
     Args:
         body (AssetUpload):
@@ -113,7 +129,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Asset | Problem]
+        Response[Asset | Problem | UnsupportedMediaProblem]
      """
 
 
@@ -133,11 +149,26 @@ def sync(
     client: AuthenticatedClient | Client,
     body: AssetUpload,
 
-) -> Asset | Problem | None:
+) -> Asset | Problem | UnsupportedMediaProblem | None:
     """ Upload an asset
 
-     Uploads one file as multipart/form-data. The stored MIME type is sniffed from the content;
-    the client's declared type is not trusted.
+     Uploads one file as multipart/form-data, streamed to storage (never held in memory), up to
+    `ASSET_MAX_UPLOAD_BYTES` (413 above it). The type is sniffed from the content (the client's
+    declared type and file name are not trusted) and the media is probed: `media` gets its
+    duration, size, frame rate, codecs, channels and sample rate.
+
+    Accepted: images PNG (`image/png`), JPEG (`image/jpeg`), WebP (`image/webp`); audio WAV
+    (`audio/wav`), MP3 (`audio/mpeg`), AAC ADTS (`audio/aac`), M4A (`audio/mp4`), Ogg Vorbis /
+    Opus / FLAC (`audio/ogg`), FLAC (`audio/flac`); video MP4 (`video/mp4`), MOV
+    (`video/quicktime`), WebM (`video/webm`), MKV (`video/x-matroska`) — an MP4/WebM/MKV
+    without a video stream is stored as audio (`audio/mp4`, `audio/webm`, `audio/x-matroska`);
+    fonts TrueType (`font/ttf`), OpenType (`font/otf`), collections (`font/collection`).
+
+    Anything else (text, playlists, concat lists, AVI, PDF, ...) gets 415, whose problem lists
+    the accepted types in `supported`. A file of an accepted type that does not decode, an
+    image over `ASSET_MAX_PIXELS` pixels (or 16384 on a side), or media longer than
+    `ASSET_MAX_DURATION_SECONDS` gets 422. Probing reads only the uploaded bytes, with the
+    container format forced from the sniffed type and local-file access only.
 
     Args:
         body (AssetUpload):
@@ -147,7 +178,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Asset | Problem
+        Asset | Problem | UnsupportedMediaProblem
      """
 
 
@@ -162,11 +193,26 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: AssetUpload,
 
-) -> Response[Asset | Problem]:
+) -> Response[Asset | Problem | UnsupportedMediaProblem]:
     """ Upload an asset
 
-     Uploads one file as multipart/form-data. The stored MIME type is sniffed from the content;
-    the client's declared type is not trusted.
+     Uploads one file as multipart/form-data, streamed to storage (never held in memory), up to
+    `ASSET_MAX_UPLOAD_BYTES` (413 above it). The type is sniffed from the content (the client's
+    declared type and file name are not trusted) and the media is probed: `media` gets its
+    duration, size, frame rate, codecs, channels and sample rate.
+
+    Accepted: images PNG (`image/png`), JPEG (`image/jpeg`), WebP (`image/webp`); audio WAV
+    (`audio/wav`), MP3 (`audio/mpeg`), AAC ADTS (`audio/aac`), M4A (`audio/mp4`), Ogg Vorbis /
+    Opus / FLAC (`audio/ogg`), FLAC (`audio/flac`); video MP4 (`video/mp4`), MOV
+    (`video/quicktime`), WebM (`video/webm`), MKV (`video/x-matroska`) — an MP4/WebM/MKV
+    without a video stream is stored as audio (`audio/mp4`, `audio/webm`, `audio/x-matroska`);
+    fonts TrueType (`font/ttf`), OpenType (`font/otf`), collections (`font/collection`).
+
+    Anything else (text, playlists, concat lists, AVI, PDF, ...) gets 415, whose problem lists
+    the accepted types in `supported`. A file of an accepted type that does not decode, an
+    image over `ASSET_MAX_PIXELS` pixels (or 16384 on a side), or media longer than
+    `ASSET_MAX_DURATION_SECONDS` gets 422. Probing reads only the uploaded bytes, with the
+    container format forced from the sniffed type and local-file access only.
 
     Args:
         body (AssetUpload):
@@ -176,7 +222,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Asset | Problem]
+        Response[Asset | Problem | UnsupportedMediaProblem]
      """
 
 
@@ -196,11 +242,26 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: AssetUpload,
 
-) -> Asset | Problem | None:
+) -> Asset | Problem | UnsupportedMediaProblem | None:
     """ Upload an asset
 
-     Uploads one file as multipart/form-data. The stored MIME type is sniffed from the content;
-    the client's declared type is not trusted.
+     Uploads one file as multipart/form-data, streamed to storage (never held in memory), up to
+    `ASSET_MAX_UPLOAD_BYTES` (413 above it). The type is sniffed from the content (the client's
+    declared type and file name are not trusted) and the media is probed: `media` gets its
+    duration, size, frame rate, codecs, channels and sample rate.
+
+    Accepted: images PNG (`image/png`), JPEG (`image/jpeg`), WebP (`image/webp`); audio WAV
+    (`audio/wav`), MP3 (`audio/mpeg`), AAC ADTS (`audio/aac`), M4A (`audio/mp4`), Ogg Vorbis /
+    Opus / FLAC (`audio/ogg`), FLAC (`audio/flac`); video MP4 (`video/mp4`), MOV
+    (`video/quicktime`), WebM (`video/webm`), MKV (`video/x-matroska`) — an MP4/WebM/MKV
+    without a video stream is stored as audio (`audio/mp4`, `audio/webm`, `audio/x-matroska`);
+    fonts TrueType (`font/ttf`), OpenType (`font/otf`), collections (`font/collection`).
+
+    Anything else (text, playlists, concat lists, AVI, PDF, ...) gets 415, whose problem lists
+    the accepted types in `supported`. A file of an accepted type that does not decode, an
+    image over `ASSET_MAX_PIXELS` pixels (or 16384 on a side), or media longer than
+    `ASSET_MAX_DURATION_SECONDS` gets 422. Probing reads only the uploaded bytes, with the
+    container format forced from the sniffed type and local-file access only.
 
     Args:
         body (AssetUpload):
@@ -210,7 +271,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Asset | Problem
+        Asset | Problem | UnsupportedMediaProblem
      """
 
 

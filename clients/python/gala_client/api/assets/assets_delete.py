@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.asset_in_use_problem import AssetInUseProblem
 from ...models.problem import Problem
 from typing import cast
 from uuid import UUID
@@ -34,7 +35,7 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | AssetInUseProblem | Problem:
     if response.status_code == 204:
         response_204 = cast(Any, None)
         return response_204
@@ -54,7 +55,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return response_404
 
     if response.status_code == 409:
-        response_409 = Problem.from_dict(response.json())
+        response_409 = AssetInUseProblem.from_dict(response.json())
 
 
 
@@ -68,7 +69,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | AssetInUseProblem | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -82,10 +83,14 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
 
-) -> Response[Any | Problem]:
+) -> Response[Any | AssetInUseProblem | Problem]:
     """ Delete an asset and its stored bytes
 
-     Refused with 409 while a model references the asset.
+     Refused with 409 while the asset is used: a model's reference, an asset id written in a
+    template version's composition, or a job's asset parameter. The problem's `users` names
+    them (at most 20), with where the id is (`pointer`). Delete those jobs, or the template,
+    or change the model, first; template versions are immutable, so a template keeps the
+    assets of every version.
 
     Args:
         asset_id (UUID):
@@ -95,7 +100,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Any | AssetInUseProblem | Problem]
      """
 
 
@@ -115,10 +120,14 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
 
-) -> Any | Problem | None:
+) -> Any | AssetInUseProblem | Problem | None:
     """ Delete an asset and its stored bytes
 
-     Refused with 409 while a model references the asset.
+     Refused with 409 while the asset is used: a model's reference, an asset id written in a
+    template version's composition, or a job's asset parameter. The problem's `users` names
+    them (at most 20), with where the id is (`pointer`). Delete those jobs, or the template,
+    or change the model, first; template versions are immutable, so a template keeps the
+    assets of every version.
 
     Args:
         asset_id (UUID):
@@ -128,7 +137,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Any | AssetInUseProblem | Problem
      """
 
 
@@ -143,10 +152,14 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
 
-) -> Response[Any | Problem]:
+) -> Response[Any | AssetInUseProblem | Problem]:
     """ Delete an asset and its stored bytes
 
-     Refused with 409 while a model references the asset.
+     Refused with 409 while the asset is used: a model's reference, an asset id written in a
+    template version's composition, or a job's asset parameter. The problem's `users` names
+    them (at most 20), with where the id is (`pointer`). Delete those jobs, or the template,
+    or change the model, first; template versions are immutable, so a template keeps the
+    assets of every version.
 
     Args:
         asset_id (UUID):
@@ -156,7 +169,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Any | AssetInUseProblem | Problem]
      """
 
 
@@ -176,10 +189,14 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
 
-) -> Any | Problem | None:
+) -> Any | AssetInUseProblem | Problem | None:
     """ Delete an asset and its stored bytes
 
-     Refused with 409 while a model references the asset.
+     Refused with 409 while the asset is used: a model's reference, an asset id written in a
+    template version's composition, or a job's asset parameter. The problem's `users` names
+    them (at most 20), with where the id is (`pointer`). Delete those jobs, or the template,
+    or change the model, first; template versions are immutable, so a template keeps the
+    assets of every version.
 
     Args:
         asset_id (UUID):
@@ -189,7 +206,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Any | AssetInUseProblem | Problem
      """
 
 

@@ -116,7 +116,11 @@ def sync_detailed(
     Args:
         limit (int | Unset):  Default: 20.
         cursor (str | Unset):
-        kind (AssetKind | Unset):
+        kind (AssetKind | Unset): What the bytes are, sniffed and probed on upload: `image` (PNG,
+            JPEG, WebP), `audio` (WAV,
+            MP3, AAC, M4A, Ogg Vorbis/Opus/FLAC, FLAC, audio-only MP4/WebM/MKV), `video` (MP4, MOV,
+            WebM, MKV), `font` (TrueType, OpenType). `other` is only found on assets uploaded before
+            GALA checked media types; new uploads of any other type are refused (415).
         source (AssetSource | Unset):
         job_id (UUID | Unset):
 
@@ -159,7 +163,11 @@ def sync(
     Args:
         limit (int | Unset):  Default: 20.
         cursor (str | Unset):
-        kind (AssetKind | Unset):
+        kind (AssetKind | Unset): What the bytes are, sniffed and probed on upload: `image` (PNG,
+            JPEG, WebP), `audio` (WAV,
+            MP3, AAC, M4A, Ogg Vorbis/Opus/FLAC, FLAC, audio-only MP4/WebM/MKV), `video` (MP4, MOV,
+            WebM, MKV), `font` (TrueType, OpenType). `other` is only found on assets uploaded before
+            GALA checked media types; new uploads of any other type are refused (415).
         source (AssetSource | Unset):
         job_id (UUID | Unset):
 
@@ -197,7 +205,11 @@ async def asyncio_detailed(
     Args:
         limit (int | Unset):  Default: 20.
         cursor (str | Unset):
-        kind (AssetKind | Unset):
+        kind (AssetKind | Unset): What the bytes are, sniffed and probed on upload: `image` (PNG,
+            JPEG, WebP), `audio` (WAV,
+            MP3, AAC, M4A, Ogg Vorbis/Opus/FLAC, FLAC, audio-only MP4/WebM/MKV), `video` (MP4, MOV,
+            WebM, MKV), `font` (TrueType, OpenType). `other` is only found on assets uploaded before
+            GALA checked media types; new uploads of any other type are refused (415).
         source (AssetSource | Unset):
         job_id (UUID | Unset):
 
@@ -240,7 +252,11 @@ async def asyncio(
     Args:
         limit (int | Unset):  Default: 20.
         cursor (str | Unset):
-        kind (AssetKind | Unset):
+        kind (AssetKind | Unset): What the bytes are, sniffed and probed on upload: `image` (PNG,
+            JPEG, WebP), `audio` (WAV,
+            MP3, AAC, M4A, Ogg Vorbis/Opus/FLAC, FLAC, audio-only MP4/WebM/MKV), `video` (MP4, MOV,
+            WebM, MKV), `font` (TrueType, OpenType). `other` is only found on assets uploaded before
+            GALA checked media types; new uploads of any other type are refused (415).
         source (AssetSource | Unset):
         job_id (UUID | Unset):
 

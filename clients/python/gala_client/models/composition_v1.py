@@ -14,8 +14,8 @@ from typing import Literal, cast
 
 if TYPE_CHECKING:
   from ..models.color_layer import ColorLayer
-  from ..models.composition_audio_type_0 import CompositionAudioType0
-  from ..models.output import Output
+  from ..models.composition_v1_audio_type_0 import CompositionV1AudioType0
+  from ..models.output_v1 import OutputV1
   from ..models.param_ref import ParamRef
   from ..models.text_layer import TextLayer
 
@@ -23,30 +23,29 @@ if TYPE_CHECKING:
 
 
 
-T = TypeVar("T", bound="Composition")
+T = TypeVar("T", bound="CompositionV1")
 
 
 
 @_attrs_define
-class Composition:
-    """ What a template renders: output settings, a background and layers, painted in order.
-    Any value may be a `ParamRef` placeholder. `version` lets the format grow without
-    breaking older documents.
+class CompositionV1:
+    """ Composition format version 1 (legacy, still rendered): output settings, a background and
+    layers, painted in order. Prefer version 2 (`CompositionV2`) for new templates.
 
         Attributes:
             version (Literal[1]):
-            output (Output | Unset):
+            output (OutputV1 | Unset):
             background (ParamRef | str | Unset):
             layers (list[ColorLayer | TextLayer] | Unset):
-            audio (CompositionAudioType0 | None | Unset): A quiet tone under the video; without it the audio track is
+            audio (CompositionV1AudioType0 | None | Unset): A quiet tone under the video; without it the audio track is
                 silent.
      """
 
     version: Literal[1]
-    output: Output | Unset = UNSET
+    output: OutputV1 | Unset = UNSET
     background: ParamRef | str | Unset = UNSET
     layers: list[ColorLayer | TextLayer] | Unset = UNSET
-    audio: CompositionAudioType0 | None | Unset = UNSET
+    audio: CompositionV1AudioType0 | None | Unset = UNSET
 
 
 
@@ -54,8 +53,8 @@ class Composition:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.color_layer import ColorLayer # noqa: PLC0415
-        from ..models.composition_audio_type_0 import CompositionAudioType0 # noqa: PLC0415
-        from ..models.output import Output # noqa: PLC0415
+        from ..models.composition_v1_audio_type_0 import CompositionV1AudioType0 # noqa: PLC0415
+        from ..models.output_v1 import OutputV1 # noqa: PLC0415
         from ..models.param_ref import ParamRef # noqa: PLC0415
         from ..models.text_layer import TextLayer # noqa: PLC0415
         version = self.version
@@ -89,7 +88,7 @@ class Composition:
         audio: dict[str, Any] | None | Unset
         if isinstance(self.audio, Unset):
             audio = UNSET
-        elif isinstance(self.audio, CompositionAudioType0):
+        elif isinstance(self.audio, CompositionV1AudioType0):
             audio = self.audio.to_dict()
         else:
             audio = self.audio
@@ -116,8 +115,8 @@ class Composition:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.color_layer import ColorLayer # noqa: PLC0415
-        from ..models.composition_audio_type_0 import CompositionAudioType0 # noqa: PLC0415
-        from ..models.output import Output # noqa: PLC0415
+        from ..models.composition_v1_audio_type_0 import CompositionV1AudioType0 # noqa: PLC0415
+        from ..models.output_v1 import OutputV1 # noqa: PLC0415
         from ..models.param_ref import ParamRef # noqa: PLC0415
         from ..models.text_layer import TextLayer # noqa: PLC0415
         d = dict(src_dict)
@@ -126,11 +125,11 @@ class Composition:
             raise ValueError(f"version must match const 1, got '{version}'")
 
         _output = d.pop("output", UNSET)
-        output: Output | Unset
+        output: OutputV1 | Unset
         if isinstance(_output,  Unset):
             output = UNSET
         else:
-            output = Output.from_dict(_output)
+            output = OutputV1.from_dict(_output)
 
 
 
@@ -182,7 +181,7 @@ class Composition:
                 layers.append(layers_item)
 
 
-        def _parse_audio(data: object) -> CompositionAudioType0 | None | Unset:
+        def _parse_audio(data: object) -> CompositionV1AudioType0 | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -190,19 +189,19 @@ class Composition:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                audio_type_0 = CompositionAudioType0.from_dict(data)
+                audio_type_0 = CompositionV1AudioType0.from_dict(data)
 
 
 
                 return audio_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(CompositionAudioType0 | None | Unset, data)
+            return cast(CompositionV1AudioType0 | None | Unset, data)
 
         audio = _parse_audio(d.pop("audio", UNSET))
 
 
-        composition = cls(
+        composition_v1 = cls(
             version=version,
             output=output,
             background=background,
@@ -210,5 +209,5 @@ class Composition:
             audio=audio,
         )
 
-        return composition
+        return composition_v1
 

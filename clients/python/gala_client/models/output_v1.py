@@ -18,12 +18,12 @@ if TYPE_CHECKING:
 
 
 
-T = TypeVar("T", bound="Output")
+T = TypeVar("T", bound="OutputV1")
 
 
 
 @_attrs_define
-class Output:
+class OutputV1:
     """ 
         Attributes:
             width (int | ParamRef | Unset):
@@ -199,7 +199,7 @@ class Output:
         thumbnail_at = _parse_thumbnail_at(d.pop("thumbnail_at", UNSET))
 
 
-        output = cls(
+        output_v1 = cls(
             width=width,
             height=height,
             fps=fps,
@@ -207,5 +207,5 @@ class Output:
             thumbnail_at=thumbnail_at,
         )
 
-        return output
+        return output_v1
 

@@ -15,12 +15,12 @@ from ..types import UNSET, Unset
 
 
 
-T = TypeVar("T", bound="CompositionAudioType0")
+T = TypeVar("T", bound="CompositionV1AudioType0")
 
 
 
 @_attrs_define
-class CompositionAudioType0:
+class CompositionV1AudioType0:
     """ A quiet tone under the video; without it the audio track is silent.
 
         Attributes:
@@ -61,10 +61,10 @@ class CompositionAudioType0:
 
         volume = d.pop("volume", UNSET)
 
-        composition_audio_type_0 = cls(
+        composition_v1_audio_type_0 = cls(
             tone_hz=tone_hz,
             volume=volume,
         )
 
-        return composition_audio_type_0
+        return composition_v1_audio_type_0
 
