@@ -11,6 +11,12 @@ Delivery is at least once, so every step is guarded by a compare-and-set on the 
 
 Objects are stored under keys unique to the attempt (``jobs/<id>/a<n>/...``): a stale attempt
 can only ever delete its own objects, never the ones a later attempt committed.
+
+Local staging follows the design document's golden rule: a job's staging directory is deleted
+only once every output was stored (the provider returned its object key) **and** the asset rows
+were committed; otherwise it is kept. Each attempt logs exactly one of ``cleanup ok path=...``,
+``cleanup skipped reason=...`` or ``cleanup failed err=...`` for its staging directory. Kept
+directories of failed jobs are swept by the reaper after ``STAGING_MAX_AGE_HOURS``.
 """
 
 from __future__ import annotations
@@ -20,18 +26,24 @@ import logging
 import shutil
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import and_, or_, select, update
+from sqlalchemy.orm import Session
 
 from gala.db import transaction, utcnow
 from gala.orm import Asset, Job, TemplateVersion
-from gala.services.parameters import substitute
+from gala.services.parameters import asset_slots, substitute
 from gala.services.runtime import Runtime
 from gala.storage import StorageError
+from gala.storage.base import check_key
+from gala.storage.local import LocalStorage
+from renderer import RenderOutput
+from renderer.media import AssetFile
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +70,8 @@ class Claim:
     basename: str
     staging_dir: Path
     stored: list[tuple[str, str]] = field(default_factory=list)  # (provider, key) put by this attempt
+    assets: list[StoredAsset] = field(default_factory=list)  # the media the composition names
+    recorded: bool = False  # every output stored and its asset row committed (the golden rule)
 
     def key(self, filename: str) -> str:
         return f"jobs/{self.job_id}/a{self.attempt}/{filename}"
@@ -83,11 +97,157 @@ def draft(composition: dict[str, Any]) -> dict[str, Any]:
 
 
 def resolve(version: TemplateVersion, params: dict[str, Any], options: dict[str, Any]) -> dict[str, Any]:
-    """The concrete composition a job renders: placeholders replaced, draft applied."""
+    """The concrete composition a job renders: placeholders replaced, draft applied.
+
+    A version-2 draft is the renderer's own ``output.quality: "draft"`` (half size, fast encoder
+    settings, every pixel size scaled along); version 1 keeps its 360p / 15 fps draft.
+    """
     composition: dict[str, Any] = substitute(version.composition, params)
     if options.get("draft"):
-        composition = draft(composition)
+        if composition.get("version") == 2:
+            output = composition.get("output")
+            composition["output"] = {**(output if isinstance(output, dict) else {}), "quality": "draft"}
+        else:
+            composition = draft(composition)
     return composition
+
+
+# --------------------------------------------------------------------------- assets to local files
+
+
+@dataclass(frozen=True)
+class StoredAsset:
+    """Where an asset a composition names lives, and what the renderer needs to know of it."""
+
+    id: uuid.UUID
+    kind: str
+    provider: str
+    object_key: str
+    size_bytes: int
+    duration: float | None
+
+    @classmethod
+    def of(cls, asset: Asset) -> StoredAsset:
+        duration = (asset.media or {}).get("duration")
+        return cls(
+            asset.id,
+            asset.kind,
+            asset.provider,
+            asset.object_key,
+            asset.size_bytes,
+            float(duration) if isinstance(duration, int | float) and not isinstance(duration, bool) else None,
+        )
+
+
+def asset_file(asset: Asset | StoredAsset, path: Path) -> AssetFile:
+    stored = asset if isinstance(asset, StoredAsset) else StoredAsset.of(asset)
+    return AssetFile(path=path, kind=stored.kind, duration=stored.duration)
+
+
+def assets_of(session: Session, composition: dict[str, Any]) -> list[StoredAsset]:
+    """The assets a concrete composition names (their ids were checked when the job was created)."""
+    ids = set()
+    for slot in asset_slots(composition):
+        try:
+            ids.add(uuid.UUID(str(slot.value)))
+        except ValueError:
+            continue  # the renderer's normaliser names it
+    if not ids:
+        return []
+    return [StoredAsset.of(a) for a in session.scalars(select(Asset).where(Asset.id.in_(ids))).all()]
+
+
+def local_path(rt: Runtime, asset: StoredAsset) -> Path | None:
+    """The file itself when the asset's provider keeps files on this machine (``localfs``)."""
+    storage = rt.storage.get(asset.provider)
+    if not isinstance(storage, LocalStorage):
+        return None
+    path = (storage.root / check_key(asset.object_key)).resolve()
+    return path if path.is_relative_to(storage.root) and path.is_file() else None
+
+
+class Abandoned(Exception):
+    """The job stopped being ours (canceled, or reaped) while its assets were being copied."""
+
+
+def localize(
+    rt: Runtime, assets: list[StoredAsset], into: Path, *, should_stop: Callable[[], bool] | None = None
+) -> tuple[dict[str, AssetFile], list[Path]]:
+    """Local files for ``assets``: ``localfs`` paths as they are, others downloaded into ``into``.
+
+    Downloads stream chunk by chunk (never whole in memory) to a temporary name, are checked
+    against the recorded size, then renamed. ``should_stop`` is called between chunks (the job's
+    heartbeat: it keeps the lease while a large file arrives); when it returns True the copy
+    stops with :class:`Abandoned`. Returns the renderer's ``assets`` mapping and the files
+    downloaded (the caller deletes them when done). Raises StorageError.
+    """
+    files: dict[str, AssetFile] = {}
+    downloaded: list[Path] = []
+    for asset in assets:
+        path = local_path(rt, asset)
+        if path is None:
+            into.mkdir(parents=True, exist_ok=True)
+            path = into / f"asset-{asset.id}"
+            downloaded.append(path)
+            try:
+                _download(rt, asset, path, should_stop)
+            except BaseException:
+                for done in downloaded:
+                    done.unlink(missing_ok=True)
+                raise
+        files[str(asset.id)] = asset_file(asset, path)
+    return files, downloaded
+
+
+def _download(rt: Runtime, asset: StoredAsset, target: Path, should_stop: Callable[[], bool] | None) -> None:
+    part = target.with_name(target.name + ".part")
+    size = 0
+    try:
+        with part.open("wb") as out:
+            for chunk in rt.storage.get(asset.provider).open_range(asset.object_key):
+                if should_stop is not None and should_stop():
+                    raise Abandoned(f"stopped while copying asset {asset.id}")
+                size += len(chunk)
+                out.write(chunk)
+        if size != asset.size_bytes:
+            raise StorageError(f"asset {asset.id}: got {size} bytes from storage, expected {asset.size_bytes}")
+        part.replace(target)
+    except OSError as exc:
+        raise StorageError(f"asset {asset.id} could not be copied locally: {exc.strerror or exc}") from exc
+    finally:
+        part.unlink(missing_ok=True)
+
+
+# --------------------------------------------------------------------------- output formats
+
+# output.format -> (MIME type, asset kind) of the main output. A `jpg` render *is* its poster.
+OUTPUT_TYPES: dict[str, tuple[str, str]] = {
+    "mp4": ("video/mp4", "video"),
+    "webm": ("video/webm", "video"),
+    "gif": ("image/gif", "image"),
+    "jpg": ("image/jpeg", "image"),
+}
+
+
+def outputs_of(out: RenderOutput) -> list[Output]:
+    """The assets a render leaves: the video (``video``) and its JPEG ``thumbnail``, or one ``poster``."""
+    size: dict[str, Any] = {"width": out.width, "height": out.height}
+    mime, kind = OUTPUT_TYPES[out.format]
+    if out.format == "jpg":
+        return [Output("poster", out.video_path, mime, kind, size)]
+    media: dict[str, Any] = {
+        **size,
+        "duration": out.duration,
+        "fps": out.fps,
+        "video_codec": out.video_codec,
+        "audio_codec": out.audio_codec,
+    }
+    if out.audio_codec is not None:  # the renderer always mixes 48 kHz stereo
+        media |= {"channels": 2, "sample_rate": 48000}
+    return [
+        Output("video", out.video_path, mime, kind, media),
+        Output("thumbnail", out.thumbnail_path, "image/jpeg", "image", size),
+    ]
 
 
 def _owned(job_id: uuid.UUID, attempt: int, *statuses: str) -> Any:
@@ -128,13 +288,14 @@ def claim(rt: Runtime, job_id: uuid.UUID) -> Claim | None:
         version = session.get(TemplateVersion, (job.template_id, job.template_version))
         assert version is not None
         composition = resolve(version, job.params, job.options)
+        assets = assets_of(session, composition)
         basename = str(job.options.get("basename") or "output")
         attempt = job.attempts
     staging = rt.settings.staging_dir / str(job_id)
     _clear(staging)
     staging.mkdir(parents=True, exist_ok=True)
     log.info("job claimed job_id=%s attempt=%s", job_id, attempt)
-    return Claim(job_id, attempt, composition, basename, staging)
+    return Claim(job_id, attempt, composition, basename, staging, assets=assets)
 
 
 class Heartbeat:
@@ -235,53 +396,122 @@ def store_and_finalise(rt: Runtime, claim: Claim, outputs: list[Output]) -> bool
             }
         )
     stamp = utcnow()
-    with transaction(rt.sessions) as session:
-        result = session.execute(
-            update(Job)
-            .where(_owned(claim.job_id, claim.attempt, "uploading"), Job.cancel_requested.is_(False))
-            .values(
-                status="done",
-                stage=None,
-                progress=100,
-                finished_at=stamp,
-                lease_expires_at=None,
-                updated_at=stamp,
+    try:
+        with transaction(rt.sessions) as session:
+            result = session.execute(
+                update(Job)
+                .where(_owned(claim.job_id, claim.attempt, "uploading"), Job.cancel_requested.is_(False))
+                .values(
+                    status="done",
+                    stage=None,
+                    progress=100,
+                    finished_at=stamp,
+                    lease_expires_at=None,
+                    updated_at=stamp,
+                )
+                .execution_options(synchronize_session=False)
             )
-            .execution_options(synchronize_session=False)
-        )
-        owned = result.rowcount == 1  # type: ignore[attr-defined]
-        if owned:
-            for row in rows:
-                session.add(Asset(source="render", job_id=claim.job_id, labels={}, **row))
+            owned = result.rowcount == 1  # type: ignore[attr-defined]
+            if owned:
+                for row in rows:
+                    session.add(Asset(source="render", job_id=claim.job_id, labels={}, **row))
+    except Exception as exc:
+        # Golden rule: no committed row, so the staging files stay. The stored objects stay too:
+        # a commit that failed while being acknowledged may still have happened, and deleting
+        # would leave rows without bytes. The job's lease runs out, the reaper re-enqueues it,
+        # and the next attempt removes this attempt's objects (forget) once it has stored its own.
+        keep_staging(claim, f"database write failed ({type(exc).__name__})")
+        raise
     if not owned:
         discard(rt, claim)
         return False
+    claim.recorded = True
     log.info("job done job_id=%s attempt=%s outputs=%s", claim.job_id, claim.attempt, len(rows))
     _forget_earlier_attempts(rt, claim, [f"{claim.basename}{o.path.suffix}" for o in outputs])
     return True
 
 
-def cleanup_staging(rt: Runtime, claim: Claim) -> None:
-    """The design document's golden rule: delete local staging only once stored and recorded."""
+def cleanup_staging(rt: Runtime, claim: Claim) -> str:
+    """The design document's golden rule: delete local staging only once stored and recorded.
+
+    Logs exactly one ``cleanup ...`` line and returns its word (ok, skipped, failed). A failed
+    cleanup changes nothing about the job: it is done, its outputs are stored.
+    """
+    path = claim.staging_dir
+    if not claim.recorded:
+        return keep_staging(claim, "outputs not stored and recorded")
     if not rt.settings.worker_cleanup_local:
-        log.info("cleanup skipped reason=WORKER_CLEANUP_LOCAL=0 path=%s", claim.staging_dir)
-        return
+        log.info("cleanup skipped reason=WORKER_CLEANUP_LOCAL=0 path=%s", path)
+        return "skipped"
+    files = sorted(p.name for p in path.iterdir()) if path.is_dir() else []
     try:
-        shutil.rmtree(claim.staging_dir)
+        shutil.rmtree(path)
     except OSError as exc:
-        log.warning("cleanup failed err=%s path=%s", exc, claim.staging_dir)
-        return
-    log.info("cleanup ok path=%s", claim.staging_dir)
+        log.warning("cleanup failed err=%s path=%s", exc, path)
+        return "failed"
+    log.info("cleanup ok path=%s files=%s", path, ",".join(files) or "-")
+    return "ok"
+
+
+def keep_staging(claim: Claim, reason: str) -> str:
+    """Golden rule, the other branch: the staging files stay (for a retry or an operator)."""
+    log.warning("cleanup skipped reason=%s path=%s", reason, claim.staging_dir)
+    return "skipped"
+
+
+def sweep_staging(rt: Runtime, *, now: float | None = None) -> list[Path]:
+    """Delete staging directories kept longer than ``STAGING_MAX_AGE_HOURS`` for jobs no longer active.
+
+    Directories of jobs that are queued (waiting to retry), rendering or uploading are never
+    touched, whatever their age. Returns the directories removed.
+    """
+    root = rt.settings.staging_dir
+    if not root.is_dir():
+        return []
+    now = time.time() if now is None else now
+    limit = rt.settings.staging_max_age_hours * 3600
+    old: dict[uuid.UUID, tuple[Path, float]] = {}
+    for path in root.iterdir():
+        try:
+            job_id = uuid.UUID(path.name)
+        except ValueError:
+            continue  # not a job's directory: not ours to remove
+        age = now - _newest_mtime(path)
+        if age > limit:
+            old[job_id] = (path, age)
+    if not old:
+        return []
+    with rt.sessions() as session:
+        active = set(session.scalars(select(Job.id).where(Job.id.in_(old), Job.status.in_(("queued", *ACTIVE)))).all())
+    swept = []
+    for job_id, (path, age) in old.items():
+        if job_id in active:
+            continue
+        shutil.rmtree(path, ignore_errors=True)
+        if not path.exists():
+            log.info("staging swept path=%s age_hours=%.1f", path, age / 3600)
+            swept.append(path)
+    return swept
+
+
+def _newest_mtime(path: Path) -> float:
+    newest = path.stat().st_mtime
+    for child in path.rglob("*"):
+        try:
+            newest = max(newest, child.stat().st_mtime)
+        except OSError:
+            continue
+    return newest
 
 
 def _forget_earlier_attempts(rt: Runtime, claim: Claim, filenames: list[str]) -> None:
-    """Objects an earlier, lost attempt may have stored before it died."""
+    """Objects an earlier, lost attempt may have stored before it died (found by the key it was given)."""
     storage = rt.storage.default
     for attempt in range(1, claim.attempt):
         for filename in filenames:
             key = f"jobs/{claim.job_id}/a{attempt}/{filename}"
             try:
-                storage.delete(key)
+                storage.forget(key)
             except StorageError as exc:
                 log.warning("could not delete a lost attempt's object key=%s err=%s", key, exc)
 
@@ -316,8 +546,10 @@ def fail(rt: Runtime, claim: Claim, code: str, message: str) -> None:
             .execution_options(synchronize_session=False)
         )
     log.warning("job failed job_id=%s attempt=%s code=%s message=%s", claim.job_id, claim.attempt, code, message)
-    # Staging files of failed jobs are kept (golden rule): an operator can still retry or inspect.
+    # Staging files of failed jobs are kept (golden rule): an operator can still retry or inspect;
+    # the reaper sweeps them after STAGING_MAX_AGE_HOURS.
     discard(rt, claim, keep_staging=True)
+    keep_staging(claim, f"job failed ({code})")
 
 
 def retry_later(rt: Runtime, claim: Claim, code: str, message: str) -> bool:
@@ -355,6 +587,7 @@ def retry_later(rt: Runtime, claim: Claim, code: str, message: str) -> bool:
     )
     # The staging files stay (golden rule); objects this attempt stored are not recorded.
     discard(rt, claim, keep_staging=True)
+    keep_staging(claim, f"will retry ({code})")
     return True
 
 
@@ -406,6 +639,10 @@ def reap(rt: Runtime) -> list[uuid.UUID]:
     for job_id in requeued:
         log.info("reaper re-enqueued job_id=%s", job_id)
         rt.enqueue(job_id)
+    try:
+        sweep_staging(rt)
+    except Exception:  # housekeeping must not stop the reaper
+        log.exception("staging sweep failed")
     return requeued
 
 

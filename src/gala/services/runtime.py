@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from gala.config import Settings
 from gala.db import make_engine, make_sessionmaker
 from gala.queue import Dispatcher
-from gala.storage import StorageRegistry
+from gala.storage import Storage, StorageRegistry
 from gala.storage.local import LocalStorage
 
 
@@ -33,11 +34,9 @@ class Runtime:
     @classmethod
     def from_settings(cls, settings: Settings) -> Runtime:
         engine = make_engine(settings.database_url)
-        storage = StorageRegistry(
-            settings.storage_provider,
-            {"localfs": lambda: LocalStorage(settings.storage_local_root)},
+        return cls(
+            settings=settings, engine=engine, sessions=make_sessionmaker(engine), storage=storage_registry(settings)
         )
-        return cls(settings=settings, engine=engine, sessions=make_sessionmaker(engine), storage=storage)
 
     @property
     def tmp_dir(self) -> Path:
@@ -49,3 +48,30 @@ class Runtime:
         if self.dispatcher is not None:
             self.dispatcher.close()
         self.engine.dispose()
+
+
+def storage_registry(settings: Settings) -> StorageRegistry:
+    """Every configured provider by name, built on first use; ``STORAGE_PROVIDER`` picks the default.
+
+    ``localfs`` is always there (older assets may live on it); ``gdrive`` and ``s3`` are there
+    whenever their settings are, whichever provider new outputs go to, so switching providers
+    never orphans the assets already stored.
+    """
+    factories: dict[str, Callable[[], Storage]] = {"localfs": lambda: LocalStorage(settings.storage_local_root)}
+    if settings.gdrive_configured:
+
+        def gdrive() -> Storage:
+            from gala.storage.gdrive import DriveStorage  # imports google-api-python-client: only when used
+
+            return DriveStorage.from_settings(settings)
+
+        factories["gdrive"] = gdrive
+    if settings.s3_configured:
+
+        def s3() -> Storage:
+            from gala.storage.s3 import S3Storage
+
+            return S3Storage.from_settings(settings)
+
+        factories["s3"] = s3
+    return StorageRegistry(settings.storage_provider, factories)
