@@ -21,6 +21,9 @@ from sqlalchemy.exc import OperationalError, ProgrammingError
 from gala.api import problems
 from gala.api.limits import BodyLimit, RejectControlCharacters
 from gala.config import Settings
+from gala.logs import JobIdMiddleware
+from gala.metrics import CONTENT_TYPE as METRICS_CONTENT_TYPE
+from gala.metrics import Exposition, HttpMetricsMiddleware
 from gala.openapi31 import add_api, allowed_methods, load_document, validator_map
 from gala.services import builtin
 from gala.services.runtime import Runtime
@@ -79,15 +82,40 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         api_limit=settings.api_max_body_bytes,
         upload_limit=settings.asset_max_upload_bytes,
     )
+    # Observability (docs/scaling.md): every request counted by operationId, error responses
+    # included; the routed {job_id} bound to the request's log lines.
+    app.add_middleware(HttpMetricsMiddleware, position=MiddlewarePosition.BEFORE_EXCEPTION)
+    app.add_middleware(JobIdMiddleware, position=MiddlewarePosition.BEFORE_VALIDATION)
+    if settings.api_cors_origins:
+        # Swagger UI on its own origin (:8081, `gala swagger-ui`) sends "Try it out" requests here.
+        from starlette.middleware.cors import CORSMiddleware
+
+        app.add_middleware(
+            CORSMiddleware,
+            position=MiddlewarePosition.BEFORE_EXCEPTION,
+            allow_origins=list(settings.api_cors_origins),
+            allow_methods=["*"],
+            allow_headers=["*"],
+            expose_headers=["ETag", "Location", "Content-Range", "Accept-Ranges"],
+        )
 
     flask_app = app.app
     flask_app.extensions["gala"] = rt
     flask_app.config["MAX_FORM_MEMORY_SIZE"] = settings.api_max_body_bytes
     _serve_spec(flask_app, document)
+    _serve_metrics(flask_app, Exposition(rt))
     flask_app.register_blueprint(
         get_swaggerui_blueprint("/ui", "/openapi.json", config={"app_name": "GALA API"}), url_prefix="/ui"
     )
     return app
+
+
+def _serve_metrics(flask_app: Any, exposition: Exposition) -> None:
+    # Operational, not part of the contract (Prometheus text, scraped by Prometheus, never by
+    # the generated clients): served beside /openapi.json, outside the OpenAPI operations.
+    @flask_app.get("/metrics")
+    def metrics() -> Response:
+        return Response(exposition.render(), content_type=METRICS_CONTENT_TYPE)
 
 
 def _serve_spec(flask_app: Any, document: dict[str, Any]) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import logging
 import os
 import signal
 import sys
@@ -64,9 +63,10 @@ def main() -> None:
 
     Every command reads its settings from the environment (see infra/.env.example).
     """
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    for chatty in ("httpx", "alembic.runtime.plugins"):
-        logging.getLogger(chatty).setLevel(logging.WARNING)
+    from gala import logs
+
+    # JSON lines when GALA_ENV=production, readable otherwise (gala.logs).
+    logs.configure_from_env()
 
 
 @main.command()
@@ -89,8 +89,15 @@ def api(host: str | None, port: int | None, workers: int) -> None:
 
 
 def serve_api(settings: Settings, *, host: str | None = None, port: int | None = None, workers: int = 1) -> None:
+    import tempfile
+
     import uvicorn
 
+    from gala import logs
+
+    if workers > 1 and not os.environ.get(METRICS_MULTIPROC_ENV):
+        # Several HTTP processes: /metrics must add up all of them (docs/scaling.md).
+        _metrics_dir(Path(tempfile.mkdtemp(prefix="gala-metrics-")))
     uvicorn.run(
         "gala.app:create_app",
         factory=True,
@@ -98,8 +105,22 @@ def serve_api(settings: Settings, *, host: str | None = None, port: int | None =
         port=port or settings.api_port,
         workers=workers,
         log_level=settings.log_level.lower(),
+        log_config=logs.dict_config(settings.environment, settings.log_level),
         access_log=settings.environment != "production",
     )
+
+
+METRICS_MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
+
+
+def _metrics_dir(path: Path) -> Path:
+    """Put this process and its children in prometheus_client's multiprocess mode, in an empty
+    ``path``. Must run before anything imports prometheus_client (it reads the variable then)."""
+    os.environ[METRICS_MULTIPROC_ENV] = str(path)
+    from gala.metrics import prepare_multiprocess_dir
+
+    prepare_multiprocess_dir(path)
+    return path
 
 
 @main.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
@@ -134,6 +155,8 @@ def up(host: str | None, port: int | None, smoke: bool, out_dir: Path) -> None:
 
     settings = _settings()
     upgrade(settings)
+    # One host: the API's /metrics also shows the workers' series (gala.metrics, docs/scaling.md).
+    _metrics_dir(Path(os.environ.get(METRICS_MULTIPROC_ENV) or settings.data_dir / "metrics"))
     platform = Platform(env=child_env(), host=host or settings.api_host, port=port or settings.api_port)
     _stop_on_sigterm()
     try:
@@ -151,7 +174,7 @@ def up(host: str | None, port: int | None, smoke: bool, out_dir: Path) -> None:
 @main.command("smoke")
 @click.option("--url", default=None, help="Test a running platform instead of starting one.")
 @click.option("--out", "out_dir", default="out", type=click.Path(path_type=Path), show_default=True)
-@click.option("--provider", default=None, help="Expect outputs on this storage provider.")
+@click.option("--provider", default=None, help="Store outputs on this provider (STORAGE_PROVIDER) and check them.")
 @click.option("--keep-data", is_flag=True, help="Keep the temporary data directory.")
 def smoke_cmd(url: str | None, out_dir: Path, provider: str | None, keep_data: bool) -> None:
     """Bring the platform up (embedded defaults, temporary data), render hello, check it, stop."""
@@ -165,6 +188,8 @@ def smoke_cmd(url: str | None, out_dir: Path, provider: str | None, keep_data: b
         return
     data = Path(tempfile.mkdtemp(prefix="gala-smoke-"))
     env = child_env(GALA_DATA_DIR=str(data))
+    if provider:  # store the outputs there (its settings come from the environment or .env)
+        env["STORAGE_PROVIDER"] = provider
     env.setdefault("JOB_LEASE_SECONDS", "10")
     settings = Settings.from_env(env)
     from gala.migrate import upgrade
@@ -361,6 +386,51 @@ def _stop_on_sigterm() -> None:
     signal.signal(signal.SIGTERM, handler)
 
 
+@main.command("swagger-ui")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Bind address.")
+@click.option("--port", default=8081, type=int, show_default=True, help="Port.")
+@click.option(
+    "--spec-url",
+    default="http://127.0.0.1:8080/openapi.json",
+    show_default=True,
+    help="The running API's contract, fetched live on every page load.",
+)
+@click.option("--api-url", default=None, help="The API's URL as browsers see it (Try it out) [the spec URL's origin].")
+def swagger_ui(host: str, port: int, spec_url: str, api_url: str | None) -> None:
+    """Serve Swagger UI 5 on its own port, showing the live contract of a running API."""
+    from gala import logs
+    from gala.swagger_ui import serve
+
+    level = os.environ.get("LOG_LEVEL", "INFO")
+    serve(host, port, spec_url, api_url, log_config=logs.dict_config(os.environ.get("GALA_ENV", "development"), level))
+
+
+@main.command("health")
+@click.option(
+    "--url",
+    default=None,
+    help="What to probe [http://127.0.0.1:<API_PORT>/health/ready]; a worker's http://127.0.0.1:<port>/metrics.",
+)
+@click.option("--timeout", default=5.0, show_default=True, help="Seconds.")
+def health(url: str | None, timeout: float) -> None:
+    """Exit 0 when URL answers 2xx (container healthchecks: no curl in the image)."""
+    import urllib.error
+    import urllib.request
+
+    url = url or f"http://127.0.0.1:{_settings().api_port}/health/ready"
+    if not url.startswith(("http://", "https://")):
+        raise click.BadParameter(f"{url!r} is not an http(s) URL", param_hint="--url")
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    try:
+        with opener.open(url, timeout=timeout) as response:
+            status = response.status
+    except urllib.error.HTTPError as exc:
+        raise click.ClickException(f"{url} answered {exc.code}") from None
+    except (urllib.error.URLError, TimeoutError) as exc:
+        raise click.ClickException(f"{url} did not answer: {getattr(exc, 'reason', exc)}") from None
+    click.echo(f"{url} {status}")
+
+
 @main.command("check-spec")
 def check_spec() -> None:
     """Validate openapi/gala.yaml as OpenAPI 3.1."""
@@ -370,6 +440,17 @@ def check_spec() -> None:
     document = load_document(spec_path())
     OpenAPI31Specification(document)
     click.echo(f"{spec_path()}: valid OpenAPI {document['openapi']}")
+
+
+def _add_storage_commands() -> None:
+    # `gala storage check` and `gala gdrive auth` live in their own module (gala.cli_storage).
+    from gala.cli_storage import gdrive, storage
+
+    main.add_command(storage)
+    main.add_command(gdrive)
+
+
+_add_storage_commands()
 
 
 if __name__ == "__main__":  # pragma: no cover

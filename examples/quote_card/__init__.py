@@ -1,0 +1,1 @@
+"""The quote card example: template.json and the generator of its sample assets."""

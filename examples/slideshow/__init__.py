@@ -1,0 +1,1 @@
+"""The slideshow example: template.json and the generator of its sample assets."""

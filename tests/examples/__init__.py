@@ -1,0 +1,1 @@
+"""Tests of the example gallery (examples/): each template renders and matches its golden frames."""
