@@ -57,6 +57,7 @@ TEMPLATE_BODY: dict[str, Any] = {
     "name": "bench",
     "composition": {
         "version": 1,
+        "output": {"duration": 2},  # a job must be renderable to be accepted
         "background": "#112233",
         "layers": [{"type": "text", "text": "Hola"}],
     },
