@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import av
 import numpy as np
@@ -332,24 +332,26 @@ def render_frame(
 # -- encoding ---------------------------------------------------------------------------------------
 
 
-class _Sound:
-    """Mixes and encodes the audio track on a helper thread; packets come back through a bounded queue."""
+T = TypeVar("T")
 
-    _QUEUE_PACKETS = 64
 
-    def __init__(self, stream: AudioStream, total: int, mixer: Mixer) -> None:
-        self._stream = stream
-        self._total = total
-        self._mixer = mixer
-        self._queue: queue.Queue[list[av.Packet[Any]] | None] = queue.Queue(maxsize=self._QUEUE_PACKETS)
+class _Pipe(Generic[T]):
+    """A helper thread that produces items into a bounded queue for the encoding thread.
+
+    Subclasses implement ``_produce``; an exception there is handed over to the consumer, and
+    ``None`` always marks the end. ``abort`` stops the thread even while the queue is full.
+    """
+
+    def __init__(self, maxsize: int, name: str) -> None:
+        self._queue: queue.Queue[T | None] = queue.Queue(maxsize=maxsize)
         self._stop = threading.Event()
         self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="renderer-audio", daemon=True)
+        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
 
     def start(self) -> None:
         self._thread.start()
 
-    def _put(self, item: list[av.Packet[Any]] | None) -> bool:
+    def _put(self, item: T | None) -> bool:
         while not self._stop.is_set():
             try:
                 self._queue.put(item, timeout=0.05)
@@ -358,32 +360,55 @@ class _Sound:
                 continue
         return False
 
+    def _produce(self) -> None:
+        raise NotImplementedError
+
     def _run(self) -> None:
         try:
-            ctx = self._stream.codec_context
-            chunk = ctx.frame_size or 1024
-            planar = ctx.format.is_planar
-            sent = 0
-            time_base = Fraction(1, SAMPLE_RATE)
-            while sent < self._total and not self._stop.is_set():
-                count = min(chunk, self._total - sent)
-                samples = self._mixer.mix(sent, count)
-                data = samples if planar else samples.T.reshape(1, -1)
-                frame = av.AudioFrame.from_ndarray(
-                    np.ascontiguousarray(data), format="fltp" if planar else "flt", layout="stereo"
-                )
-                frame.sample_rate = SAMPLE_RATE
-                frame.pts = sent
-                frame.time_base = time_base
-                if not self._put(self._stream.encode(frame)):
-                    return
-                sent += count
-            if not self._stop.is_set():
-                self._put(self._stream.encode(None))
-        except BaseException as exc:  # handed over to the caller's thread
+            self._produce()
+        except BaseException as exc:  # handed over to the consumer's thread
             self._error = exc
         finally:
             self._put(None)
+
+    def abort(self) -> None:
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join()
+
+
+class _Sound(_Pipe["list[av.Packet[Any]]"]):
+    """Mixes and encodes the audio track on a helper thread; packets come back through a bounded queue."""
+
+    _QUEUE_PACKETS = 64
+
+    def __init__(self, stream: AudioStream, total: int, mixer: Mixer) -> None:
+        super().__init__(self._QUEUE_PACKETS, "renderer-audio")
+        self._stream = stream
+        self._total = total
+        self._mixer = mixer
+
+    def _produce(self) -> None:
+        ctx = self._stream.codec_context
+        chunk = ctx.frame_size or 1024
+        planar = ctx.format.is_planar
+        sent = 0
+        time_base = Fraction(1, SAMPLE_RATE)
+        while sent < self._total and not self._stop.is_set():
+            count = min(chunk, self._total - sent)
+            samples = self._mixer.mix(sent, count)
+            data = samples if planar else samples.T.reshape(1, -1)
+            frame = av.AudioFrame.from_ndarray(
+                np.ascontiguousarray(data), format="fltp" if planar else "flt", layout="stereo"
+            )
+            frame.sample_rate = SAMPLE_RATE
+            frame.pts = sent
+            frame.time_base = time_base
+            if not self._put(self._stream.encode(frame)):
+                return
+            sent += count
+        if not self._stop.is_set():
+            self._put(self._stream.encode(None))
 
     def drain(self, container: OutputContainer) -> None:
         """Mux whatever audio is ready, without waiting."""
@@ -403,11 +428,6 @@ class _Sound:
         self._thread.join()
         if self._error is not None:
             raise self._error
-
-    def abort(self) -> None:
-        self._stop.set()
-        if self._thread.is_alive():
-            self._thread.join()
 
 
 class _YuvRing:
@@ -455,7 +475,7 @@ class _GifFrames:
         return _pal8(self._scene.draw(t, states))
 
 
-class _Producer:
+class _Producer(_Pipe[av.VideoFrame]):
     """Composes and converts frames on a helper thread, ``FRAME_QUEUE`` ahead of the encoder."""
 
     def __init__(
@@ -467,48 +487,28 @@ class _Producer:
         poster_index: int,
         draw: Callable[[float, Sequence[tuple[VisualClip, State]]], av.VideoFrame],
     ) -> None:
+        super().__init__(FRAME_QUEUE, "renderer-frames")
         self._scene, self._frames, self._start, self._rate = scene, frames, start, rate
         self._poster_index = poster_index
         self._draw = draw
         self.poster: ByteArray | None = None
-        self._queue: queue.Queue[av.VideoFrame | None] = queue.Queue(maxsize=FRAME_QUEUE)
-        self._stop = threading.Event()
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="renderer-frames", daemon=True)
 
-    def start(self) -> None:
-        self._thread.start()
-
-    def _put(self, item: av.VideoFrame | None) -> bool:
-        while not self._stop.is_set():
-            try:
-                self._queue.put(item, timeout=0.05)
-                return True
-            except queue.Full:
-                continue
-        return False
-
-    def _run(self) -> None:
-        try:
-            last_key: tuple[Hashable, ...] | None = None
-            frame: av.VideoFrame | None = None
-            for index in range(self._frames):
-                if self._stop.is_set():
-                    return
-                t = self._start + float(index / self._rate)
-                states = self._scene.states(t)
-                key = self._scene.key(states)
-                if index == self._poster_index:
-                    self.poster = self._scene.draw(t, states).copy()
-                if frame is None or key != last_key:
-                    frame = self._draw(t, states)
-                    last_key = key
-                if not self._put(frame):
-                    return
-        except BaseException as exc:  # handed over to the encoding thread
-            self._error = exc
-        finally:
-            self._put(None)
+    def _produce(self) -> None:
+        last_key: tuple[Hashable, ...] | None = None
+        frame: av.VideoFrame | None = None
+        for index in range(self._frames):
+            if self._stop.is_set():
+                return
+            t = self._start + float(index / self._rate)
+            states = self._scene.states(t)
+            key = self._scene.key(states)
+            if index == self._poster_index:
+                self.poster = self._scene.draw(t, states).copy()
+            if frame is None or key != last_key:
+                frame = self._draw(t, states)
+                last_key = key
+            if not self._put(frame):
+                return
 
     def get(self) -> av.VideoFrame | None:
         item = self._queue.get()
@@ -517,11 +517,6 @@ class _Producer:
             if self._error is not None:
                 raise self._error
         return item
-
-    def abort(self) -> None:
-        self._stop.set()
-        if self._thread.is_alive():
-            self._thread.join()
 
 
 def _encode(
