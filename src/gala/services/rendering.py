@@ -254,32 +254,33 @@ def _owned(job_id: uuid.UUID, attempt: int, *statuses: str) -> Any:
     return and_(Job.id == job_id, Job.attempts == attempt, Job.status.in_(statuses))
 
 
+def _cas(session: Session, *where: Any, **values: Any) -> bool:
+    """Compare-and-set on one job row: apply ``values`` only where ``where`` holds. True if it did."""
+    result = session.execute(update(Job).where(*where).values(**values).execution_options(synchronize_session=False))
+    return bool(result.rowcount == 1)  # type: ignore[attr-defined]
+
+
 def claim(rt: Runtime, job_id: uuid.UUID) -> Claim | None:
     """Take the job for one attempt, or return None when there is nothing to do."""
     now = utcnow()
     lease = now + timedelta(seconds=rt.settings.job_lease_seconds)
     with transaction(rt.sessions) as session:
-        result = session.execute(
-            update(Job)
-            .where(
-                Job.id == job_id,
-                Job.attempts < rt.settings.job_max_attempts,
-                Job.cancel_requested.is_(False),
-                or_(Job.status == "queued", and_(Job.status.in_(ACTIVE), Job.lease_expires_at < now)),
-            )
-            .values(
-                status="rendering",
-                stage="rendering",
-                progress=0,
-                attempts=Job.attempts + 1,
-                lease_expires_at=lease,
-                error_code=None,
-                error_message=None,
-                updated_at=now,
-            )
-            .execution_options(synchronize_session=False)
+        claimed = _cas(
+            session,
+            Job.id == job_id,
+            Job.attempts < rt.settings.job_max_attempts,
+            Job.cancel_requested.is_(False),
+            or_(Job.status == "queued", and_(Job.status.in_(ACTIVE), Job.lease_expires_at < now)),
+            status="rendering",
+            stage="rendering",
+            progress=0,
+            attempts=Job.attempts + 1,
+            lease_expires_at=lease,
+            error_code=None,
+            error_message=None,
+            updated_at=now,
         )
-        if result.rowcount != 1:  # type: ignore[attr-defined]
+        if not claimed:
             return None
         job = session.get(Job, job_id, populate_existing=True)
         assert job is not None
@@ -327,17 +328,15 @@ class Heartbeat:
         self._last = now
         stamp = utcnow()
         with transaction(self.rt.sessions) as session:
-            result = session.execute(
-                update(Job)
-                .where(_owned(self.claim.job_id, self.claim.attempt, *ACTIVE), Job.cancel_requested.is_(False))
-                .values(
-                    progress=self.percent,
-                    lease_expires_at=stamp + timedelta(seconds=self.rt.settings.job_lease_seconds),
-                    updated_at=stamp,
-                )
-                .execution_options(synchronize_session=False)
+            ours = _cas(
+                session,
+                _owned(self.claim.job_id, self.claim.attempt, *ACTIVE),
+                Job.cancel_requested.is_(False),
+                progress=self.percent,
+                lease_expires_at=stamp + timedelta(seconds=self.rt.settings.job_lease_seconds),
+                updated_at=stamp,
             )
-        if result.rowcount != 1:  # type: ignore[attr-defined]
+        if not ours:
             self.lost = True
             log.info("job no longer ours job_id=%s attempt=%s", self.claim.job_id, self.claim.attempt)
 
@@ -345,18 +344,15 @@ class Heartbeat:
 def _set_stage(rt: Runtime, claim: Claim, status: str, stage: str) -> bool:
     stamp = utcnow()
     with transaction(rt.sessions) as session:
-        result = session.execute(
-            update(Job)
-            .where(_owned(claim.job_id, claim.attempt, *ACTIVE), Job.cancel_requested.is_(False))
-            .values(
-                status=status,
-                stage=stage,
-                updated_at=stamp,
-                lease_expires_at=stamp + timedelta(seconds=rt.settings.job_lease_seconds),
-            )
-            .execution_options(synchronize_session=False)
+        return _cas(
+            session,
+            _owned(claim.job_id, claim.attempt, *ACTIVE),
+            Job.cancel_requested.is_(False),
+            status=status,
+            stage=stage,
+            updated_at=stamp,
+            lease_expires_at=stamp + timedelta(seconds=rt.settings.job_lease_seconds),
         )
-    return bool(result.rowcount == 1)  # type: ignore[attr-defined]
 
 
 def _sha256(path: Path) -> str:
@@ -398,20 +394,17 @@ def store_and_finalise(rt: Runtime, claim: Claim, outputs: list[Output]) -> bool
     stamp = utcnow()
     try:
         with transaction(rt.sessions) as session:
-            result = session.execute(
-                update(Job)
-                .where(_owned(claim.job_id, claim.attempt, "uploading"), Job.cancel_requested.is_(False))
-                .values(
-                    status="done",
-                    stage=None,
-                    progress=100,
-                    finished_at=stamp,
-                    lease_expires_at=None,
-                    updated_at=stamp,
-                )
-                .execution_options(synchronize_session=False)
+            owned = _cas(
+                session,
+                _owned(claim.job_id, claim.attempt, "uploading"),
+                Job.cancel_requested.is_(False),
+                status="done",
+                stage=None,
+                progress=100,
+                finished_at=stamp,
+                lease_expires_at=None,
+                updated_at=stamp,
             )
-            owned = result.rowcount == 1  # type: ignore[attr-defined]
             if owned:
                 for row in rows:
                     session.add(Asset(source="render", job_id=claim.job_id, labels={}, **row))
@@ -531,19 +524,16 @@ def discard(rt: Runtime, claim: Claim, *, keep_staging: bool = False) -> None:
 def fail(rt: Runtime, claim: Claim, code: str, message: str) -> None:
     stamp = utcnow()
     with transaction(rt.sessions) as session:
-        session.execute(
-            update(Job)
-            .where(_owned(claim.job_id, claim.attempt, *ACTIVE))
-            .values(
-                status="failed",
-                stage=None,
-                error_code=code,
-                error_message=message[:2000],
-                finished_at=stamp,
-                lease_expires_at=None,
-                updated_at=stamp,
-            )
-            .execution_options(synchronize_session=False)
+        _cas(
+            session,
+            _owned(claim.job_id, claim.attempt, *ACTIVE),
+            status="failed",
+            stage=None,
+            error_code=code,
+            error_message=message[:2000],
+            finished_at=stamp,
+            lease_expires_at=None,
+            updated_at=stamp,
         )
     log.warning("job failed job_id=%s attempt=%s code=%s message=%s", claim.job_id, claim.attempt, code, message)
     # Staging files of failed jobs are kept (golden rule): an operator can still retry or inspect;
@@ -564,18 +554,15 @@ def retry_later(rt: Runtime, claim: Claim, code: str, message: str) -> bool:
     backoff = min(60.0, 2.0**claim.attempt)
     stamp = utcnow()
     with transaction(rt.sessions) as session:
-        session.execute(
-            update(Job)
-            .where(_owned(claim.job_id, claim.attempt, *ACTIVE))
-            .values(
-                status="queued",
-                stage="waiting to retry",
-                error_code=code,
-                error_message=message[:2000],
-                lease_expires_at=stamp + timedelta(seconds=backoff),
-                updated_at=stamp,
-            )
-            .execution_options(synchronize_session=False)
+        _cas(
+            session,
+            _owned(claim.job_id, claim.attempt, *ACTIVE),
+            status="queued",
+            stage="waiting to retry",
+            error_code=code,
+            error_message=message[:2000],
+            lease_expires_at=stamp + timedelta(seconds=backoff),
+            updated_at=stamp,
         )
     log.warning(
         "job will be retried job_id=%s attempt=%s in=%ss code=%s message=%s",
@@ -613,28 +600,19 @@ def reap(rt: Runtime) -> list[uuid.UUID]:
         with transaction(rt.sessions) as session:
             guard = and_(Job.id == job_id, Job.status == status, Job.attempts == attempts, Job.lease_expires_at < now)
             if status in ACTIVE and attempts >= rt.settings.job_max_attempts:
-                session.execute(
-                    update(Job)
-                    .where(guard)
-                    .values(
-                        status="failed",
-                        stage=None,
-                        error_code="worker_lost",
-                        error_message=f"The worker stopped responding ({attempts} attempts).",
-                        finished_at=now,
-                        lease_expires_at=None,
-                        updated_at=now,
-                    )
-                    .execution_options(synchronize_session=False)
+                _cas(
+                    session,
+                    guard,
+                    status="failed",
+                    stage=None,
+                    error_code="worker_lost",
+                    error_message=f"The worker stopped responding ({attempts} attempts).",
+                    finished_at=now,
+                    lease_expires_at=None,
+                    updated_at=now,
                 )
                 continue
-            result = session.execute(
-                update(Job)
-                .where(guard)
-                .values(status="queued", lease_expires_at=now + grace, updated_at=now)
-                .execution_options(synchronize_session=False)
-            )
-            if result.rowcount == 1:  # type: ignore[attr-defined]
+            if _cas(session, guard, status="queued", lease_expires_at=now + grace, updated_at=now):
                 requeued.append(job_id)
     for job_id in requeued:
         log.info("reaper re-enqueued job_id=%s", job_id)
