@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -26,12 +27,12 @@ REDIS_URL = os.environ.get("GALA_TEST_REDIS_URL")
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)] if POSTGRES_URL else ["sqlite"]
 
 
-@pytest.fixture(scope="session")
-def postgres_server_url() -> Iterator[str]:
-    """A scratch database on the configured PostgreSQL server, dropped at the end."""
+@contextmanager
+def scratch_postgres(prefix: str) -> Iterator[str]:
+    """A scratch database on the configured PostgreSQL server, dropped afterwards."""
     assert POSTGRES_URL, "GALA_TEST_POSTGRES_URL is not set"
     admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
-    name = f"gala_test_{uuid.uuid4().hex[:12]}"
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     try:
@@ -40,6 +41,12 @@ def postgres_server_url() -> Iterator[str]:
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def postgres_server_url() -> Iterator[str]:
+    with scratch_postgres("gala_test") as url:
+        yield url
 
 
 @pytest.fixture(scope="session", params=BACKENDS)

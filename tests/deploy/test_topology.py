@@ -26,15 +26,12 @@ import sys
 import time
 import urllib.error
 import urllib.request
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 from gala import config, metrics
 from gala.config import Settings
@@ -42,7 +39,7 @@ from gala.migrate import upgrade
 from gala.platform import Platform, Process, free_port
 from gala.queue import REAP_TASK, ROUTES, make_celery
 from gala.services.builtin import HELLO_ID
-from tests.conftest import POSTGRES_URL, REDIS_URL
+from tests.conftest import POSTGRES_URL, REDIS_URL, scratch_postgres
 
 pytestmark = [
     pytest.mark.redis,
@@ -123,17 +120,8 @@ def _wait_for_log(path: Path, needle: str, timeout: float) -> None:
 
 @pytest.fixture(scope="module")
 def scratch_database() -> Iterator[str]:
-    assert POSTGRES_URL
-    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
-    name = f"gala_topology_{uuid.uuid4().hex[:10]}"
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with scratch_postgres("gala_topology") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
