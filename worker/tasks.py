@@ -14,6 +14,7 @@ from gala import metrics
 from gala.logs import job_context
 from gala.queue import REAP_TASK, RENDER_TASK
 from gala.services import assets, rendering
+from gala.services.runtime import Runtime
 from gala.storage import StorageError
 from worker.app import celery, runtime
 
@@ -49,10 +50,7 @@ def run_render(job_id: uuid.UUID) -> None:
         rendering.canceled(rt, claim)
         return
     except StorageError as exc:
-        if exc.permanent:
-            rendering.fail(rt, claim, "storage_error", f"An asset could not be read: {exc}")
-        else:
-            rendering.retry_later(rt, claim, "storage_error", f"An asset could not be read: {exc}")
+        _storage_failed(rt, claim, exc, f"An asset could not be read: {exc}")
         return
     try:
         out = renderer.render(
@@ -88,10 +86,15 @@ def run_render(job_id: uuid.UUID) -> None:
     try:
         done = rendering.store_and_finalise(rt, claim, outputs)
     except StorageError as exc:
-        if exc.permanent:
-            rendering.fail(rt, claim, "storage_error", str(exc))
-        else:
-            rendering.retry_later(rt, claim, "storage_error", str(exc))
+        _storage_failed(rt, claim, exc, str(exc))
         return
     if done:
         rendering.cleanup_staging(rt, claim)
+
+
+def _storage_failed(rt: Runtime, claim: rendering.Claim, exc: StorageError, message: str) -> None:
+    """A permanent storage error fails the job; any other is retried later."""
+    if exc.permanent:
+        rendering.fail(rt, claim, "storage_error", message)
+    else:
+        rendering.retry_later(rt, claim, "storage_error", message)
