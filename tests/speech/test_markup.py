@@ -47,3 +47,13 @@ def test_cache_key_is_stable_and_sensitive() -> None:
     assert key != cache_key("espeak-ng", "es", {"rate": 1.1, "pitch": 50}, "Hola")
     assert key != cache_key("piper", "es", {"rate": 1.0, "pitch": 50}, "Hola")
     assert key != cache_key("espeak-ng", "es", {"rate": 1.0, "pitch": 50}, "Hola.")
+
+
+def test_word_groups_spread_in_order_when_counts_differ() -> None:
+    from gala.speech.words import assign, text_words
+
+    assert text_words("It's 1999, ok?", 10) == [(10, "It's"), (15, "1999"), (21, "ok")]
+    assert assign(3, 3) == [0, 1, 2]
+    assert assign(5, 3) == [0, 0, 1, 1, 2]  # "1999" read as several words
+    assert assign(2, 3) == [0, 1]
+    assert assign(0, 3) == []
