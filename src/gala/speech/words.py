@@ -15,8 +15,9 @@ def text_words(text: str, offset: int = 0) -> list[tuple[int, str]]:
 def assign(groups: int, words: int) -> list[int]:
     """For each of `groups` spoken word groups, the index of the text word it belongs to.
 
-    Equal counts pair one to one. Otherwise (an engine reads "12" as "twelve" or "1999" as three words)
-    groups are spread in order over the words, so times stay monotonic and every word gets a time.
+    Equal counts pair one to one. Otherwise (an engine reads "1999" as three words, or joins two) groups
+    are spread in order over the words, so times stay monotonic; with fewer groups than words some words
+    get no time of their own (they are left out of the timing document).
     """
     if groups == 0 or words == 0:
         return []
