@@ -156,3 +156,22 @@ def test_gala_process_never_loads_libespeak(espeak: EspeakEngine) -> None:
     assert "espeak" not in maps
     helper = Path(f"/proc/{espeak.helper_pid}/maps").read_text()
     assert "libespeak-ng" in helper  # the check above can fail: the helper does map it
+
+
+def test_no_drift_over_a_ten_minute_script(espeak: EspeakEngine) -> None:
+    # ~600 s of Spanish. Timing comes from absolute sample positions, so the last phoneme must still sit
+    # on its sound: voiced audio just before its end, silence after it.
+    import numpy as np
+
+    text = ("Buenos días a todos. Hoy vamos a hablar de la montaña, del río y del mar. " * 120).strip()
+    speech = espeak.synthesize(SpeechRequest(text, VoiceSettings("es")))
+    assert speech.duration > 500
+    check_timing(speech)
+    audio = np.frombuffer(speech.pcm, dtype="<i2").astype(np.float64)
+    last = speech.phonemes[-1]
+    frame = speech.sample_rate // 30  # one video frame
+    before = np.sqrt(np.mean(audio[last.end - frame : last.end] ** 2))
+    after = np.sqrt(np.mean(audio[last.end + frame // 2 :] ** 2)) if last.end + frame // 2 < len(audio) else 0.0
+    assert before > 300
+    assert after < 50
+    assert len(speech.words) == len(words_of(text))
