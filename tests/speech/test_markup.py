@@ -57,3 +57,19 @@ def test_word_groups_spread_in_order_when_counts_differ() -> None:
     assert assign(5, 3) == [0, 0, 1, 1, 2]  # "1999" read as several words
     assert assign(2, 3) == [0, 1]
     assert assign(0, 3) == []
+
+
+def test_engines_by_name() -> None:
+    from gala.speech.engines import DEFAULT_ENGINE, create_engine, engine_names
+
+    assert DEFAULT_ENGINE == "espeak-ng"
+    assert {"espeak-ng", "recorded"} <= set(engine_names())
+    engine = create_engine()
+    try:
+        assert engine.name == "espeak-ng"
+    finally:
+        engine.close()
+    with pytest.raises(SpeechInputError) as error:
+        create_engine("festival")
+    assert error.value.field == "engine"
+    assert "espeak-ng" in error.value.allowed
