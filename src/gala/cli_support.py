@@ -58,7 +58,9 @@ def connect(url: str) -> Client:
     """The generated client for ``url``, sending ``GALA_API_KEY`` as a bearer token when it is set."""
     from gala import remote
 
-    return remote.connect(url, api_key=setting(API_KEY_ENV))
+    client = remote.connect(url, api_key=setting(API_KEY_ENV))
+    # Closed (its connections with it) when the command ends, whatever way it ends.
+    return click.get_current_context().with_resource(client)
 
 
 # --------------------------------------------------------------------------- output
