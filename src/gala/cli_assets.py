@@ -118,15 +118,14 @@ def _row(a: Any) -> list[Any]:
 @click.option("--kind", type=ui.enum_choice(AssetKind), default=None)
 @click.option("--source", type=ui.enum_choice(AssetSource), default=None)
 @click.option("--job", "job_id", type=ui.Id("a job"), default=None, help="Only the outputs of this job.")
-@click.option("--limit", type=click.IntRange(1), default=20, show_default=True)
-@click.option("--cursor", default=None, help="The next page (as printed after a full page).")
+@ui.page_options
 @ui.json_option
 @ui.url_option
 def list_(
     kind: str | None,
     source: str | None,
     job_id: uuid.UUID | None,
-    limit: int,
+    limit: int | None,
     cursor: str | None,
     as_json: bool,
     url: str,
@@ -140,7 +139,7 @@ def list_(
 
     response = assets_list.sync_detailed(
         client=ui.connect(url),
-        limit=limit,
+        limit=limit or UNSET,
         cursor=cursor or UNSET,
         kind=AssetKind(kind) if kind else UNSET,
         source=AssetSource(source) if source else UNSET,

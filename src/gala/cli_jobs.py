@@ -66,12 +66,11 @@ def submit(
 @jobs.command("list")
 @click.option("--status", type=ui.enum_choice(JobStatus), default=None)
 @click.option("--template", "template_id", type=ui.Id("a template"), default=None)
-@click.option("--limit", type=click.IntRange(1), default=20, show_default=True)
-@click.option("--cursor", default=None)
+@ui.page_options
 @ui.json_option
 @ui.url_option
 def list_(
-    status: str | None, template_id: uuid.UUID | None, limit: int, cursor: str | None, as_json: bool, url: str
+    status: str | None, template_id: uuid.UUID | None, limit: int | None, cursor: str | None, as_json: bool, url: str
 ) -> None:
     """List jobs, newest first."""
     from gala_client.api.jobs import jobs_list
@@ -82,7 +81,7 @@ def list_(
 
     response = jobs_list.sync_detailed(
         client=ui.connect(url),
-        limit=limit,
+        limit=limit or UNSET,
         cursor=cursor or UNSET,
         status=JobStatus(status) if status else UNSET,
         template_id=template_id or UNSET,

@@ -73,11 +73,10 @@ def create(
 
 
 @models.command("list")
-@click.option("--limit", type=click.IntRange(1), default=20, show_default=True)
-@click.option("--cursor", default=None)
+@ui.page_options
 @ui.json_option
 @ui.url_option
-def list_(limit: int, cursor: str | None, as_json: bool, url: str) -> None:
+def list_(limit: int | None, cursor: str | None, as_json: bool, url: str) -> None:
     """List models, newest first."""
     from gala_client.api.models import models_list
     from gala_client.models import ModelPage
@@ -85,7 +84,7 @@ def list_(limit: int, cursor: str | None, as_json: bool, url: str) -> None:
 
     from gala import remote
 
-    response = models_list.sync_detailed(client=ui.connect(url), limit=limit, cursor=cursor or UNSET)
+    response = models_list.sync_detailed(client=ui.connect(url), limit=limit or UNSET, cursor=cursor or UNSET)
     ui.print_page(remote.parsed(response, ModelPage), as_json, ["id", "name", "kind", "references", "voice"], _row)
 
 

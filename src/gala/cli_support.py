@@ -54,6 +54,12 @@ def json_option(command: F) -> F:
     return click.option("--json", "as_json", is_flag=True, help="Print the API's JSON instead of a table.")(command)
 
 
+def page_options(command: F) -> F:
+    """``--limit`` and ``--cursor`` of a list command; without them the API's defaults apply."""
+    command = click.option("--cursor", default=None, help="The next page (printed after a full page).")(command)
+    return click.option("--limit", type=click.IntRange(1), default=None, help="Page size [the API's default].")(command)
+
+
 def connect(url: str) -> Client:
     """The generated client for ``url``, sending ``GALA_API_KEY`` as a bearer token when it is set."""
     from gala import remote
@@ -208,7 +214,7 @@ class Id(click.ParamType):
 
     def __init__(self, what: str) -> None:
         self.what = what
-        self.name = f"{what.upper()}_ID"
+        self.name = f"{what.split()[-1].upper()}_ID"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> uuid.UUID:
         if isinstance(value, uuid.UUID):

@@ -76,11 +76,10 @@ def update(template_id: uuid.UUID, file: str, as_json: bool, url: str) -> None:
 
 @templates.command("list")
 @click.option("--name", default=None, help="Only templates with exactly this name.")
-@click.option("--limit", type=click.IntRange(1), default=20, show_default=True)
-@click.option("--cursor", default=None)
+@ui.page_options
 @ui.json_option
 @ui.url_option
-def list_(name: str | None, limit: int, cursor: str | None, as_json: bool, url: str) -> None:
+def list_(name: str | None, limit: int | None, cursor: str | None, as_json: bool, url: str) -> None:
     """List templates (their latest versions), newest first."""
     from gala_client.api.templates import templates_list
     from gala_client.models import TemplatePage
@@ -89,7 +88,7 @@ def list_(name: str | None, limit: int, cursor: str | None, as_json: bool, url: 
     from gala import remote
 
     response = templates_list.sync_detailed(
-        client=ui.connect(url), limit=limit, cursor=cursor or UNSET, name=name or UNSET
+        client=ui.connect(url), limit=limit or UNSET, cursor=cursor or UNSET, name=name or UNSET
     )
     columns = ["id", "name", "version", "parameters", "updated"]
     ui.print_page(remote.parsed(response, TemplatePage), as_json, columns, _row)

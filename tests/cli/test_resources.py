@@ -243,7 +243,7 @@ def test_url_and_api_key_come_from_dotenv(
     result = CliRunner().invoke(main, ["models", "list", "--json"], env=env, catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout) == {"items": [], "next_cursor": None}
-    assert seen == [{"path": "/models?limit=20", "authorization": "Bearer s3cret"}]
+    assert seen == [{"path": "/models", "authorization": "Bearer s3cret"}]
 
 
 def test_no_api_key_sends_no_authorization(recorder: tuple[str, list[dict[str, str]]], tmp_path: Path) -> None:
@@ -252,4 +252,4 @@ def test_no_api_key_sends_no_authorization(recorder: tuple[str, list[dict[str, s
     result = CliRunner().invoke(main, ["models", "list"], env=env, catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert result.stderr.strip() == "nothing here"
-    assert seen == [{"path": "/models?limit=20", "authorization": ""}]
+    assert seen == [{"path": "/models", "authorization": ""}]
