@@ -100,12 +100,9 @@ def _row(j: Any) -> list[Any]:
 @ui.url_option
 def show(job_id: uuid.UUID, as_json: bool, url: str) -> None:
     """Show a job: its status, progress, parameters, error and outputs."""
-    from gala_client.api.jobs import jobs_get
-    from gala_client.models import Job
-
     from gala import remote
 
-    job = remote.parsed(jobs_get.sync_detailed(job_id, client=ui.connect(url)), Job)
+    job = remote.get_job(ui.connect(url), job_id)
     if as_json:
         ui.print_json(job)
         return
@@ -160,12 +157,13 @@ def download(job_id: uuid.UUID, url: str, out_dir: Path) -> None:
     from gala import remote
 
     client = ui.connect(url)
-    _download_outputs(client, remote.wait(client, job_id, timeout=0.0), out_dir)
+    _download_outputs(client, remote.get_job(client, job_id), out_dir)
 
 
 def _wait_and_fetch(client: Any, job_id: uuid.UUID, out_dir: Path | None) -> None:
     from gala import remote
 
+    remote.get_job(client, job_id)  # an unknown id fails before the bar shows
     with ui.progress(f"job {job_id}", 100) as advance:
         shown = [0]
 

@@ -126,7 +126,7 @@ def wait(
 ) -> Job:
     deadline = time.monotonic() + timeout
     while True:
-        job: Job = parsed(jobs_get.sync_detailed(job_id, client=client), Job)
+        job = get_job(client, job_id)
         if on_update is not None:
             on_update(job)
         if job.status in TERMINAL:
@@ -134,6 +134,11 @@ def wait(
         if time.monotonic() > deadline:
             raise RemoteError(f"job {job_id} still {job.status.value} after {timeout:.0f} s")
         time.sleep(interval)
+
+
+def get_job(client: Client, job_id: uuid.UUID) -> Job:
+    result: Job = parsed(jobs_get.sync_detailed(job_id, client=client), Job)
+    return result
 
 
 def asset(client: Client, asset_id: uuid.UUID | str) -> Asset:

@@ -182,9 +182,11 @@ def test_a_hostile_upload_is_refused(platform: RunningPlatform, tmp_path: Path) 
     assert result.stdout == ""
 
 
-@pytest.mark.parametrize("resource", ["assets", "templates", "models", "jobs"])
-def test_an_unknown_id(platform: RunningPlatform, resource: str) -> None:
-    result = run(platform, resource, "show", UNKNOWN)
+@pytest.mark.parametrize(
+    "command", [("assets", "show"), ("templates", "show"), ("models", "show"), ("jobs", "show"), ("jobs", "wait")]
+)
+def test_an_unknown_id(platform: RunningPlatform, command: tuple[str, str]) -> None:
+    result = run(platform, *command, UNKNOWN)
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: 404 Not Found: There is no "), result.stderr
     assert UNKNOWN in result.stderr
