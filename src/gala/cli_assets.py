@@ -8,8 +8,6 @@ from pathlib import Path
 from typing import IO, Any, cast
 
 import click
-from gala_client.models.asset_kind import AssetKind
-from gala_client.models.asset_source import AssetSource
 
 from gala import cli_support as ui
 
@@ -115,15 +113,15 @@ def _row(a: Any) -> list[Any]:
 
 
 @assets.command("list")
-@click.option("--kind", type=ui.enum_choice(AssetKind), default=None)
-@click.option("--source", type=ui.enum_choice(AssetSource), default=None)
+@click.option("--kind", type=ui.EnumChoice("asset_kind", "AssetKind"), default=None)
+@click.option("--source", type=ui.EnumChoice("asset_source", "AssetSource"), default=None)
 @click.option("--job", "job_id", type=ui.Id("a job"), default=None, help="Only the outputs of this job.")
 @ui.page_options
 @ui.json_option
 @ui.url_option
 def list_(
-    kind: str | None,
-    source: str | None,
+    kind: Any,
+    source: Any,
     job_id: uuid.UUID | None,
     limit: int | None,
     cursor: str | None,
@@ -141,8 +139,8 @@ def list_(
         client=ui.connect(url),
         limit=limit or UNSET,
         cursor=cursor or UNSET,
-        kind=AssetKind(kind) if kind else UNSET,
-        source=AssetSource(source) if source else UNSET,
+        kind=kind or UNSET,
+        source=source or UNSET,
         job_id=job_id or UNSET,
     )
     columns = ["id", "kind", "name", "mime", "size", "source", "created"]

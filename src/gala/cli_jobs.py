@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import click
-from gala_client.models.job_status import JobStatus
 
 from gala import cli_support as ui
 
@@ -64,13 +63,13 @@ def submit(
 
 
 @jobs.command("list")
-@click.option("--status", type=ui.enum_choice(JobStatus), default=None)
+@click.option("--status", type=ui.EnumChoice("job_status", "JobStatus"), default=None)
 @click.option("--template", "template_id", type=ui.Id("a template"), default=None)
 @ui.page_options
 @ui.json_option
 @ui.url_option
 def list_(
-    status: str | None, template_id: uuid.UUID | None, limit: int | None, cursor: str | None, as_json: bool, url: str
+    status: Any, template_id: uuid.UUID | None, limit: int | None, cursor: str | None, as_json: bool, url: str
 ) -> None:
     """List jobs, newest first."""
     from gala_client.api.jobs import jobs_list
@@ -83,7 +82,7 @@ def list_(
         client=ui.connect(url),
         limit=limit or UNSET,
         cursor=cursor or UNSET,
-        status=JobStatus(status) if status else UNSET,
+        status=status or UNSET,
         template_id=template_id or UNSET,
     )
     ui.print_page(remote.parsed(response, JobPage), as_json, ["id", "status", "progress", "template", "created"], _row)
@@ -172,6 +171,8 @@ def _wait_and_fetch(client: Any, job_id: uuid.UUID, out_dir: Path | None) -> Non
             shown[0] = job.progress
 
         job = remote.wait(client, job_id, on_update=update)
+    from gala_client.models.job_status import JobStatus
+
     if job.status != JobStatus.DONE:
         error = ui.as_dict(job.error) or {}
         reason = f": {error.get('message', '')}" if error else ""
@@ -182,6 +183,8 @@ def _wait_and_fetch(client: Any, job_id: uuid.UUID, out_dir: Path | None) -> Non
 
 
 def _download_outputs(client: Any, job: Any, out_dir: Path) -> None:
+    from gala_client.models.job_status import JobStatus
+
     from gala.cli_assets import fetch
 
     if job.status != JobStatus.DONE:

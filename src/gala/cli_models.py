@@ -10,7 +10,6 @@ import uuid
 from typing import Any, cast
 
 import click
-from gala_client.models.model_create_kind import ModelCreateKind
 
 from gala import cli_support as ui
 
@@ -28,7 +27,9 @@ def models() -> None:
 @models.command("create")
 @click.argument("name")
 @click.option("--description", default=None)
-@click.option("--kind", type=ui.enum_choice(ModelCreateKind), default=None, help="[the server's default]")
+@click.option(
+    "--kind", type=ui.EnumChoice("model_create_kind", "ModelCreateKind"), default=None, help="[the server's default]"
+)
 @click.option("--ref", "refs", multiple=True, type=ui.Id("an asset"), help="A reference asset id (repeat).")
 @click.option("--engine", default=None, help="Text-to-speech engine [the server's default].")
 @click.option("--voice", default=None, help="The engine's voice id, e.g. `es`.")
@@ -40,7 +41,7 @@ def models() -> None:
 def create(
     name: str,
     description: str | None,
-    kind: str | None,
+    kind: Any,
     refs: tuple[uuid.UUID, ...],
     engine: str | None,
     voice: str | None,
@@ -61,7 +62,7 @@ def create(
     if description is not None:
         doc["description"] = description
     if kind is not None:
-        doc["kind"] = kind
+        doc["kind"] = kind.value
     if any(v is not None for v in spoken.values()):
         doc["voice"] = {k: v for k, v in spoken.items() if v is not None}
     body = cast(ModelCreate, ui.AsWritten(doc))
