@@ -59,7 +59,7 @@ def render(
     """
     import renderer
     from gala.services import builtin
-    from gala.services.parameters import validate_params
+    from gala.services.parameters import check_template, validate_params
     from gala.services.rendering import resolve
     from gala.services.runtime import Runtime
 
@@ -71,7 +71,9 @@ def render(
             raise click.ClickException(f"{template} holds no JSON object")
         if "composition" not in doc:
             doc = {"composition": doc, "parameters": {"type": "object"}}
-    values = validate_params(doc.get("parameters") or {"type": "object"}, ui.parse_params(params))
+    schema = doc.get("parameters") or {"type": "object"}
+    check_template(doc["composition"], schema)  # as creating the template on a server would
+    values = validate_params(schema, ui.parse_params(params))
     composition = resolve(cast(Any, _Version(doc["composition"])), values, {"draft": draft})
     settings = _settings()
     rt = Runtime.from_settings(settings)

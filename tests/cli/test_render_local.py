@@ -108,6 +108,18 @@ def test_parameters_are_checked_against_the_schema(tmp_path: Path) -> None:
     assert "/params/brand" in result.stderr
 
 
+def test_an_inconsistent_template_is_refused_before_rendering(tmp_path: Path) -> None:
+    template = {"composition": {**ONE_IMAGE, "background": {"$param": "colour"}}, "parameters": {"type": "object"}}
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(media.png())
+    result = render(tmp_path, composition_file(tmp_path, template), "--asset", f"logo={logo}")
+    assert result.exit_code == 1, result.output
+    assert "Error: The template is not consistent." in result.stderr
+    assert "/composition/background: uses parameter 'colour', which /parameters/properties does not declare" in (
+        result.stderr
+    )
+
+
 @pytest.mark.parametrize("name", list(CASES))
 def test_a_hostile_file_is_refused_as_an_upload_is(tripwire: Tripwire, tmp_path: Path, name: str) -> None:
     case = CASES[name]
