@@ -113,19 +113,34 @@ def jpeg_size(path: Path) -> tuple[int, int]:
 # --- in-process: help, check-spec, migrate, render -------------------------------------------------
 
 
-def test_help_lists_every_command() -> None:
+def help_sections(output: str) -> dict[str, list[str]]:
+    """``gala --help``'s command sections: heading -> the command names listed under it."""
+    sections: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for line in output.split("Options:", 1)[1].splitlines():
+        if line and not line.startswith(" ") and line.endswith(":"):
+            current = sections.setdefault(line[:-1], [])
+        elif line.startswith("  ") and current is not None and not line.lstrip().startswith("-"):
+            current.append(line.split()[0])
+    return sections
+
+
+def test_help_lists_every_command_once_by_section() -> None:
     result = invoke("--help")
     assert result.exit_code == 0, result.output
-    commands = result.output.split("Commands:", 1)[1]
-    listed = {line.split()[0] for line in commands.splitlines() if line.strip()}
-    expected = {"up", "api", "worker", "migrate", "smoke", "render", "jobs", "check-spec"}
-    assert expected <= listed, f"missing from `gala --help`: {sorted(expected - listed)}\n{result.output}"
+    sections = help_sections(result.output)
+    listed = [name for names in sections.values() for name in names]
+    assert sorted(listed) == sorted(main.commands), f"each command once:\n{result.output}"
+    expected = {"up", "api", "worker", "migrate", "smoke", "render", "jobs", "check-spec", "assets", "templates"}
+    assert expected <= set(listed), f"missing from `gala --help`: {sorted(expected - set(listed))}\n{result.output}"
+    resources = next(names for title, names in sections.items() if title.startswith("Resources"))
+    assert resources == ["assets", "templates", "models", "jobs"], result.output
 
 
 def test_jobs_help_lists_its_subcommands() -> None:
     result = invoke("jobs", "--help")
     assert result.exit_code == 0, result.output
-    for name in ("submit", "wait", "download"):
+    for name in ("submit", "list", "show", "cancel", "wait", "download"):
         assert re.search(rf"^\s+{name}\b", result.output, re.MULTILINE), result.output
 
 

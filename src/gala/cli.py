@@ -1,13 +1,15 @@
-"""The ``gala`` command: run the API, migrate the database, check the contract."""
+"""The ``gala`` command: the platform's own commands, and the group every resource module joins.
+
+Each resource group lives in its own module (``gala.cli_assets``, ``cli_templates``, ``cli_models``,
+``cli_jobs``, the local ``cli_render``, the storage helpers in ``cli_storage``), all registered at
+the bottom. ``gala --help`` lists them by section (:data:`SECTIONS`).
+"""
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import sys
-import time
-import uuid
 from pathlib import Path
 from typing import Any
 
@@ -23,11 +25,33 @@ def _settings() -> Settings:
         raise click.UsageError(str(exc)) from exc
 
 
+# `gala --help` groups the commands by what they act on; a command not named here is listed last.
+SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Resources on a running GALA (GALA_URL, GALA_API_KEY)", ("assets", "templates", "models", "jobs")),
+    ("On this machine, no server", ("render",)),
+    ("Run the platform", ("up", "api", "worker", "migrate", "smoke")),
+    ("Check and set up", ("health", "check-spec", "storage", "gdrive", "swagger-ui")),
+)
+
+
 class _Group(click.Group):
-    """Turns the errors a user can fix into one readable line instead of a traceback."""
+    """Lists the commands by section, and turns the errors a user can fix into a short paragraph
+    instead of a traceback (exit 1; click's usage errors exit 2)."""
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        commands = {name: self.get_command(ctx, name) for name in self.list_commands(ctx)}
+        listed = {name for _, names in SECTIONS for name in names}
+        sections = [*SECTIONS, ("Other", tuple(sorted(set(commands) - listed)))]
+        width = formatter.width - 6 - max(len(name) for name in commands)
+        for title, names in sections:
+            rows = [(n, cmd.get_short_help_str(width)) for n in names if (cmd := commands.get(n)) and not cmd.hidden]
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> Any:
         import httpx
+        from gala_client.errors import UnexpectedStatus
 
         import renderer
         from gala.errors import GalaError
@@ -36,32 +60,46 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except GalaError as exc:
-            details = "; ".join(f"{e.pointer or e.parameter or ''} {e.detail}".strip() for e in exc.errors)
-            raise click.ClickException(exc.detail + (f" ({details})" if details else "")) from exc
+            lines = [exc.detail] + [f"  {e.pointer or e.parameter or ''}: {e.detail}".rstrip(": ") for e in exc.errors]
+            raise click.ClickException("\n".join(lines)) from exc
         except (renderer.RenderError, RemoteError) as exc:
             raise click.ClickException(str(exc)) from exc
+        except UnexpectedStatus as exc:
+            raise click.ClickException(f"the API answered {exc.status_code}, which the contract does not list") from exc
         except httpx.HTTPError as exc:
-            try:
-                where = f" at {exc.request.url}"
-            except RuntimeError:  # no request attached
-                where = ""
-            raise click.ClickException(f"could not reach GALA{where}: {exc}") from exc
+            raise click.ClickException(_unreachable(exc)) from exc
         except OSError as exc:
             raise click.ClickException(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")) from exc
 
 
-def _uuid(value: str) -> uuid.UUID:
+def _unreachable(exc: Exception) -> str:
+    import httpx
+
     try:
-        return uuid.UUID(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a job id (a UUID)") from None
+        where = (
+            f" at {exc.request.url.scheme}://{exc.request.url.netloc.decode()}"
+            if isinstance(exc, httpx.RequestError)
+            else ""
+        )
+    except RuntimeError:  # no request attached
+        where = ""
+    reason = str(exc) or type(exc).__name__
+    return (
+        f"could not reach GALA{where}: {reason}. Is it running? Start one with `gala up`, "
+        f"or point GALA_URL (or --url) at yours."
+    )
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
     """GALA — local-first video generation behind an OpenAPI 3.1 API.
 
-    Every command reads its settings from the environment (see infra/.env.example).
+    Every command reads its settings from the environment or ./.env (see infra/.env.example).
+    Exit codes: 0 success; 1 refused input, a failed job, an unreachable server; 2 usage.
+
+    \b
+    Shell completion (click's own), e.g. for bash:
+      eval "$(_GALA_COMPLETE=bash_source gala)"    (zsh: zsh_source, fish: fish_source)
     """
     from gala import logs
 
@@ -212,173 +250,6 @@ def smoke_cmd(url: str | None, out_dir: Path, provider: str | None, keep_data: b
             shutil.rmtree(data, ignore_errors=True)
 
 
-@main.command()
-@click.argument("template")
-@click.option(
-    "-p",
-    "--param",
-    "params",
-    multiple=True,
-    metavar="NAME=VALUE",
-    help='A parameter; VALUE is read as JSON when it parses (5, true, "x"), else as text.',
-)
-@click.option("-o", "--out", "out_dir", default="out", type=click.Path(path_type=Path), show_default=True)
-@click.option("--basename", default="output", show_default=True)
-@click.option("--draft", is_flag=True, help="Fast low-resolution draft.")
-def render(template: str, params: tuple[str, ...], out_dir: Path, basename: str, draft: bool) -> None:
-    """Render a template to files locally, without any server.
-
-    TEMPLATE is `hello` or a JSON file holding a template ({"composition", "parameters"}) or a
-    bare composition.
-    """
-    import renderer
-    from gala.services import builtin
-    from gala.services.parameters import substitute, validate_params
-    from gala.services.rendering import draft as make_draft
-
-    if template == "hello":
-        doc = builtin.HELLO
-    else:
-        try:
-            doc = json.loads(Path(template).read_text(encoding="utf-8"))
-        except json.JSONDecodeError as exc:
-            raise click.ClickException(f"{template} is not JSON: {exc}") from None
-        if "composition" not in doc:
-            doc = {"composition": doc, "parameters": {"type": "object"}}
-    values = validate_params(doc.get("parameters") or {"type": "object"}, _parse_params(params))
-    composition = substitute(doc["composition"], values)
-    if draft:
-        composition = make_draft(composition)
-    started = time.perf_counter()
-    with click.progressbar(length=100, label="rendering") as bar:
-        done = [0]
-
-        def progress(percent: float) -> None:
-            bar.update(int(percent) - done[0])
-            done[0] = int(percent)
-
-        out = renderer.render(composition, out_dir, basename=basename, progress=progress)
-    click.echo(
-        f"{out.video_path} ({out.width}x{out.height}, {out.duration:.2f} s, {out.frames} frames) "
-        f"and {out.thumbnail_path} in {time.perf_counter() - started:.2f} s"
-    )
-
-
-@main.group()
-def jobs() -> None:
-    """Submit jobs to a running GALA and fetch their outputs (uses the generated client)."""
-
-
-@jobs.command("submit")
-@click.argument("template")
-@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE")
-@click.option("--url", default="http://127.0.0.1:8080", show_default=True, envvar="GALA_URL")
-@click.option("--wait/--no-wait", default=True, show_default=True, help="Wait for the job with a progress bar.")
-@click.option(
-    "-o",
-    "--out",
-    "out_dir",
-    default=None,
-    type=click.Path(path_type=Path),
-    help="Download the outputs here (implies --wait).",
-)
-@click.option("--draft", is_flag=True)
-@click.option("--basename", default=None)
-@click.option("--idempotency-key", default=None, help="Makes a retried submit safe (default: a new UUID).")
-def jobs_submit(
-    template: str,
-    params: tuple[str, ...],
-    url: str,
-    wait: bool,
-    out_dir: Path | None,
-    draft: bool,
-    basename: str | None,
-    idempotency_key: str | None,
-) -> None:
-    """Submit TEMPLATE (a name such as `hello`, or a template id) with parameters."""
-    from gala import remote
-
-    client = remote.connect(url)
-    job = remote.submit(
-        client,
-        template,
-        _parse_params(params),
-        draft=draft,
-        basename=basename,
-        idempotency_key=idempotency_key,
-    )
-    click.echo(f"job {job.id} {job.status.value}")
-    if wait or out_dir is not None:
-        _wait_and_fetch(client, job.id, out_dir)
-
-
-@jobs.command("wait")
-@click.argument("job_id")
-@click.option("--url", default="http://127.0.0.1:8080", show_default=True, envvar="GALA_URL")
-@click.option("-o", "--out", "out_dir", default=None, type=click.Path(path_type=Path))
-def jobs_wait(job_id: str, url: str, out_dir: Path | None) -> None:
-    """Wait for a job with a progress bar; download its outputs with --out."""
-    from gala import remote
-
-    _wait_and_fetch(remote.connect(url), _uuid(job_id), out_dir)
-
-
-@jobs.command("download")
-@click.argument("job_id")
-@click.option("--url", default="http://127.0.0.1:8080", show_default=True, envvar="GALA_URL")
-@click.option("-o", "--out", "out_dir", default="out", type=click.Path(path_type=Path), show_default=True)
-def jobs_download(job_id: str, url: str, out_dir: Path) -> None:
-    """Download a finished job's outputs."""
-    from gala import remote
-
-    client = remote.connect(url)
-    _download_outputs(client, remote.wait(client, _uuid(job_id), timeout=0.0), out_dir)
-
-
-def _wait_and_fetch(client: Any, job_id: uuid.UUID, out_dir: Path | None) -> None:
-    from gala import remote
-
-    with click.progressbar(length=100, label=f"job {job_id}") as bar:
-        shown = [0]
-
-        def update(job: Any) -> None:
-            bar.label = f"{job.status.value:<9}"
-            bar.update(job.progress - shown[0])
-            shown[0] = job.progress
-
-        job = remote.wait(client, job_id, on_update=update)
-    if job.status.value != "done":
-        error = job.error.message if job.error else ""
-        raise click.ClickException(f"job {job_id} ended {job.status.value}: {error}")
-    click.echo(f"job {job_id} done")
-    if out_dir is not None:
-        _download_outputs(client, job, out_dir)
-
-
-def _download_outputs(client: Any, job: Any, out_dir: Path) -> None:
-    from gala import remote
-
-    if job.status.value != "done":
-        raise click.ClickException(f"job {job.id} is {job.status.value}")
-    for asset_id in job.output_asset_ids:
-        meta = remote.asset(client, asset_id)
-        got = remote.download(client, asset_id, out_dir / meta.name)
-        click.echo(f"{got.path}  {got.size} bytes  {got.mime}")
-
-
-def _parse_params(pairs: tuple[str, ...]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for pair in pairs:
-        name, sep, raw = pair.partition("=")
-        if not sep or not name:
-            raise click.BadParameter(f"{pair!r} is not NAME=VALUE", param_hint="--param")
-        try:
-            out[name] = json.loads(raw)
-        except json.JSONDecodeError:
-            out[name] = raw
-    return out
-
-
 def _stop_on_sigterm() -> None:
     def handler(signum: int, frame: Any) -> None:
         raise KeyboardInterrupt
@@ -442,15 +313,19 @@ def check_spec() -> None:
     click.echo(f"{spec_path()}: valid OpenAPI {document['openapi']}")
 
 
-def _add_storage_commands() -> None:
-    # `gala storage check` and `gala gdrive auth` live in their own module (gala.cli_storage).
-    from gala.cli_storage import gdrive, storage
+def _add_commands() -> None:
+    from gala.cli_assets import assets
+    from gala.cli_jobs import jobs
+    from gala.cli_models import models
+    from gala.cli_render import render
+    from gala.cli_storage import gdrive, storage  # `gala storage check`, `gala gdrive auth`
+    from gala.cli_templates import templates
 
-    main.add_command(storage)
-    main.add_command(gdrive)
+    for command in (assets, templates, models, jobs, render, storage, gdrive):
+        main.add_command(command)
 
 
-_add_storage_commands()
+_add_commands()
 
 
 if __name__ == "__main__":  # pragma: no cover

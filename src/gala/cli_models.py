@@ -1,0 +1,136 @@
+"""``gala models``: create, list, show and delete avatar models on a running GALA.
+
+``gala models preview`` is not here yet: the contract has no model preview endpoint. The avatar
+issue adds it (and what a model renders); the command follows it, through the generated client.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any, cast
+
+import click
+
+from gala import cli_support as ui
+
+
+@click.group("models")
+def models() -> None:
+    """Avatar models: create, list, show, rm.
+
+    A model is reference media and a voice. Previews of a model
+    (`gala models preview ID -o clip.mp4`) arrive with the avatar endpoints:
+    the API has no such endpoint yet.
+    """
+
+
+@models.command("create")
+@click.argument("name")
+@click.option("--description", default=None)
+@click.option(
+    "--kind", type=ui.EnumChoice("model_create_kind", "ModelCreateKind"), default=None, help="[the server's default]"
+)
+@click.option("--ref", "refs", multiple=True, type=ui.Id("an asset"), help="A reference asset id (repeat).")
+@click.option("--engine", default=None, help="Text-to-speech engine [the server's default].")
+@click.option("--voice", default=None, help="The engine's voice id, e.g. `es`.")
+@click.option("--language", default=None, help="e.g. `es`, `es-MX` [the server's default].")
+@click.option("--rate", type=float, default=None, help="Speed multiplier.")
+@click.option("--pitch", type=float, default=None, help="Semitones from the voice's default.")
+@ui.json_option
+@ui.url_option
+def create(
+    name: str,
+    description: str | None,
+    kind: Any,
+    refs: tuple[uuid.UUID, ...],
+    engine: str | None,
+    voice: str | None,
+    language: str | None,
+    rate: float | None,
+    pitch: float | None,
+    as_json: bool,
+    url: str,
+) -> None:
+    """Create a model called NAME; print its id."""
+    from gala_client.api.models import models_create
+    from gala_client.models import Model, ModelCreate
+
+    from gala import remote
+
+    spoken = {"engine": engine, "voice": voice, "language": language, "rate": rate, "pitch": pitch}
+    doc: dict[str, Any] = {"name": name, "reference_asset_ids": [str(r) for r in refs]}
+    if description is not None:
+        doc["description"] = description
+    if kind is not None:
+        doc["kind"] = kind.value
+    if any(v is not None for v in spoken.values()):
+        doc["voice"] = {k: v for k, v in spoken.items() if v is not None}
+    body = cast(ModelCreate, ui.AsWritten(doc))
+    model = remote.parsed(models_create.sync_detailed(client=ui.connect(url), body=body), Model)
+    if as_json:
+        ui.print_json(model)
+    else:
+        click.echo(str(model.id))
+
+
+@models.command("list")
+@ui.page_options
+@ui.json_option
+@ui.url_option
+def list_(limit: int | None, cursor: str | None, as_json: bool, url: str) -> None:
+    """List models, newest first."""
+    from gala_client.api.models import models_list
+    from gala_client.models import ModelPage
+    from gala_client.types import UNSET
+
+    from gala import remote
+
+    response = models_list.sync_detailed(client=ui.connect(url), limit=limit or UNSET, cursor=cursor or UNSET)
+    ui.print_page(remote.parsed(response, ModelPage), as_json, ["id", "name", "kind", "references", "voice"], _row)
+
+
+def _row(m: Any) -> list[Any]:
+    return [m.id, m.name, m.kind, len(m.reference_asset_ids), _voice(m)]
+
+
+def _voice(m: Any) -> str:
+    voice = ui.as_dict(m.voice) or {}
+    return " ".join(f"{k}={v}" for k, v in voice.items())
+
+
+@models.command("show")
+@click.argument("model_id", type=ui.Id("a model"))
+@ui.json_option
+@ui.url_option
+def show(model_id: uuid.UUID, as_json: bool, url: str) -> None:
+    """Show a model."""
+    from gala_client.api.models import models_get
+    from gala_client.models import Model
+
+    from gala import remote
+
+    m = remote.parsed(models_get.sync_detailed(model_id, client=ui.connect(url)), Model)
+    if as_json:
+        ui.print_json(m)
+        return
+    ui.fields(
+        [
+            ("id", m.id),
+            ("name", m.name),
+            ("description", m.description),
+            ("kind", m.kind),
+            ("references", ", ".join(str(r) for r in m.reference_asset_ids) or "none"),
+            ("voice", _voice(m)),
+            ("updated", m.updated_at.isoformat()),
+        ]
+    )
+
+
+@models.command("rm")
+@click.argument("model_ids", nargs=-1, required=True, type=ui.Id("a model"))
+@ui.url_option
+def rm(model_ids: tuple[uuid.UUID, ...], url: str) -> None:
+    """Delete models (their reference assets are kept)."""
+    from gala_client.api.models import models_delete
+
+    ui.remove("model", models_delete.sync_detailed, model_ids, url)
