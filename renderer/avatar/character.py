@@ -156,18 +156,25 @@ def _base(pen: _Pen) -> None:
     # Hair behind the head, for volume at the sides.
     pen.polygon(_arc(256, 228, 136, 142, 155, 385), HAIR)
     # Body: blazer shoulders, squarer than an ellipse; it runs off the canvas, into the bleed rows.
-    pen.polygon(_superellipse(256, 700, 238, 262, 3.2, 180, 360), BLAZER)
+    up = -18.0  # the torso sits this much higher than the numbers below (a shorter neck)
+
+    def body(pts: Sequence[tuple[float, float]], fill: RGBA) -> None:
+        pen.polygon([(x, y + up) for x, y in pts], fill)
+
+    body(_superellipse(256, 700, 238, 262, 3.2, 180, 360), BLAZER)
     # Neck, with the shadow the chin casts.
-    pen.polygon([(212, 330), (300, 330), (304, 462), (256, 492), (208, 462)], SKIN)
+    pen.polygon([(212, 330), (300, 330), (304, 462 + up), (256, 492 + up), (208, 462 + up)], SKIN)
     pen.polygon([*_arc(256, 360, 48, 34, 0, 180), (212, 330), (300, 330)], SKIN_SHADE)
-    # Shirt in the V of the blazer, a tie, then the lapels over the shirt's edges.
-    pen.polygon([(200, 446), (312, 446), (256, 600)], SHIRT)
-    pen.polygon([(208, 452), (256, 492), (240, 470)], SHIRT_SHADE)
-    pen.polygon([(304, 452), (256, 492), (272, 470)], SHIRT_SHADE)
-    pen.polygon([(244, 494), (268, 494), (262, 510), (250, 510)], TIE_DARK)
-    pen.polygon([(250, 508), (262, 508), (272, 580), (256, 600), (240, 580)], TIE)
-    pen.polygon([(186, 440), (208, 452), (256, 600), (226, 650), (180, 650), (200, 540)], BLAZER_DARK)
-    pen.polygon([(326, 440), (304, 452), (256, 600), (286, 650), (332, 650), (312, 540)], BLAZER_DARK)
+    # Shirt in the V of the blazer, its collar, a tie, then the lapels over the shirt's edges.
+    body([(200, 446), (312, 446), (256, 600)], SHIRT)
+    body([(208, 452), (256, 492), (240, 470)], SHIRT_SHADE)
+    body([(304, 452), (256, 492), (272, 470)], SHIRT_SHADE)
+    body([(244, 494), (268, 494), (262, 510), (250, 510)], TIE_DARK)
+    body([(250, 508), (262, 508), (272, 580), (256, 600), (240, 580)], TIE)
+    body([(186, 440), (208, 452), (256, 600), (226, 660), (180, 660), (200, 540)], BLAZER_DARK)
+    body([(326, 440), (304, 452), (256, 600), (286, 660), (332, 660), (312, 540)], BLAZER_DARK)
+    body([(206, 444), (246, 488), (222, 500)], SHIRT)
+    body([(306, 444), (266, 488), (290, 500)], SHIRT)
     # Ears.
     for cx in (HEAD_C[0] - HEAD_RX + 4, HEAD_C[0] + HEAD_RX - 4):
         pen.ellipse(cx, 258, 17, 28, SKIN)
