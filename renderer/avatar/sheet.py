@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 
 from ..visemes import SHAPES
 from .puppet import Puppet
@@ -16,13 +16,14 @@ def contact_sheet(
     h -= puppet.parts.bleed
     cells = [(s, puppet.sprite(s)) for s in SHAPES] + [("X, eyes closed", puppet.sprite("X", True))]
     rows = -(-len(cells) // columns)
-    label_h = max(18, h // 24)
+    label_h = max(18, h // 20)
+    font = ImageFont.load_default(label_h * 3 // 4)
     sheet = Image.new("RGB", (columns * w, rows * (h + label_h)), background)
     draw = ImageDraw.Draw(sheet)
     for i, (label, sprite) in enumerate(cells):
         x, y = (i % columns) * w, (i // columns) * (h + label_h)
         sheet.paste(sprite.crop((0, 0, w, h)), (x, y), sprite.crop((0, 0, w, h)))
-        draw.text((x + 8, y + h + 2), label, fill=(40, 40, 40))
+        draw.text((x + 8, y + h), label, fill=(40, 40, 40), font=font)
     return sheet
 
 
@@ -34,8 +35,9 @@ def mouth_strip(puppet: Puppet, *, scale: float = 2.0) -> Image.Image:
     cw, ch = round((box[2] - box[0]) * scale), round((box[3] - box[1]) * scale)
     strip = Image.new("RGB", (cw * len(SHAPES), ch + 16), (255, 255, 255))
     draw = ImageDraw.Draw(strip)
+    font = ImageFont.load_default(12)
     for i, shape in enumerate(SHAPES):
         crop = puppet.sprite(shape).crop(box).resize((cw, ch), Image.Resampling.LANCZOS)
         strip.paste(crop, (i * cw, 0), crop)
-        draw.text((i * cw + 4, ch + 2), shape, fill=(0, 0, 0))
+        draw.text((i * cw + 4, ch + 1), shape, fill=(0, 0, 0), font=font)
     return strip
