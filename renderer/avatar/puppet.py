@@ -145,7 +145,7 @@ class Puppet:
                 opaque = Image.frombytes("RGBa", size, straight.tobytes())
                 x, y = _patch_origin(anchor, image)
                 patches[role] = (opaque, mask, (round(x * factor), round(y * factor)))
-            if len(self._scaled) >= 4:
+            if len(self._scaled) >= 6:
                 self._scaled.pop(next(iter(self._scaled)))
             cached = self._scaled[factor] = _Scaled(factor, base, patches)
         return cached
@@ -159,7 +159,9 @@ class Puppet:
         the box filter does not darken the silhouette's edge. Pasting an opaque patch through its alpha
         mask onto premultiplied pixels is exactly the "over" operator there.
         """
-        factor = 2 * out_size[1] / (box[3] - box[1])
+        # The affine below uses the cached level's own factor, so any level near 2x is exact; levels a
+        # sixteenth of an octave apart (~4 %) let an animated size reuse a few resized copies.
+        factor = 2.0 ** (round(math.log2(2 * out_size[1] / (box[3] - box[1])) * 16) / 16)
         scaled = self.scaled(factor)
         mouth = pose.mouth if pose.mouth in self.parts.mouths else "X"
         sprite = scaled.base.copy()

@@ -116,3 +116,15 @@ def test_render_posed_shows_the_mouth_patch_where_the_pose_puts_it() -> None:
     frame = render_posed(puppet, pose, (0, 0, 100, 110), (100, 110))
     x, y = posed_point(pose, puppet.parts.sway_pivot, puppet.parts.mouth_anchor)
     assert frame.getpixel((round(x), round(y))) == puppet.parts.mouths["H"].getpixel((10, 5))
+
+
+def test_nearby_output_sizes_share_one_resized_copy_of_the_parts() -> None:
+    puppet = Puppet(_parts())
+    pose = Pose("D", False)
+    for height in (100, 101, 102):
+        frame = puppet.posed(pose, (0, 0, 100, 110), (round(height * 100 / 110), height))
+        assert frame.height == height
+        x, y = posed_point(pose, puppet.parts.sway_pivot, puppet.parts.mouth_anchor)
+        k = height / 110
+        assert frame.getpixel((round(x * k), round(y * k))) == puppet.parts.mouths["D"].getpixel((10, 5))
+    assert len(puppet._scaled) == 1
