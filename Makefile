@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install up smoke api worker migrate test test-fast lint typecheck contract client bench bench-api bench-pipeline bench-render bench-speech spec clean bench-scale test-deploy compose-up
+.PHONY: help install up smoke api worker migrate test test-fast lint typecheck contract client bench bench-api bench-pipeline bench-render bench-speech bench-lipsync spec clean bench-scale test-deploy compose-up
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -60,7 +60,7 @@ client: $(STAMP) ## Regenerate the Python client (clients/python/gala_client) fr
 	$(BIN)/openapi-python-client generate --path openapi/gala.yaml --meta none \
 	  --config clients/openapi-python-client.yaml --output-path clients/python/gala_client --overwrite
 
-bench: bench-pipeline bench-api bench-render bench-speech ## All benchmarks
+bench: bench-pipeline bench-api bench-render bench-speech bench-lipsync ## All benchmarks
 
 bench-api: $(STAMP) ## API throughput with validation on vs off (uvicorn + wrk on 127.0.0.1)
 	$(BIN)/python -m bench.api_bench
@@ -74,6 +74,9 @@ bench-render: $(STAMP) ## Reference render: GALA vs a hand-written ffmpeg comman
 
 bench-speech: $(STAMP) ## Speech synthesis speed (x realtime) for 60 s and 600 s of Spanish and English
 	$(BIN)/python -m bench.speech_bench
+
+bench-lipsync: $(STAMP) ## Lip-sync of the built-in presenter measured from decoded media (60 s), drift over 10 min
+	$(BIN)/python -m bench.lipsync_bench
 
 bench-scale: $(STAMP) ## Throughput of 20 short renders, 1 render worker vs 2 (Redis + PostgreSQL on loopback)
 	$(BIN)/python -m bench.scale_bench
