@@ -231,7 +231,7 @@ def render(template: str, params: tuple[str, ...], out_dir: Path, basename: str,
     TEMPLATE is `hello` or a JSON file holding a template ({"composition", "parameters"}) or a
     bare composition.
     """
-    import renderer
+    import renderer.encoder
     from gala.services import builtin
     from gala.services.parameters import substitute, validate_params
     from gala.services.rendering import draft as make_draft
@@ -257,7 +257,7 @@ def render(template: str, params: tuple[str, ...], out_dir: Path, basename: str,
             bar.update(int(percent) - done[0])
             done[0] = int(percent)
 
-        out = renderer.render(composition, out_dir, basename=basename, progress=progress)
+        out = renderer.encoder.render(composition, out_dir, basename=basename, progress=progress)
     click.echo(
         f"{out.video_path} ({out.width}x{out.height}, {out.duration:.2f} s, {out.frames} frames) "
         f"and {out.thumbnail_path} in {time.perf_counter() - started:.2f} s"
