@@ -8,7 +8,7 @@ read :data:`CLIP_TYPES`.  Adding a clip type = one module + one line below (see 
 
 from __future__ import annotations
 
-from . import audio, captions, color, gradient, image, text, tone, video
+from . import audio, captions, color, gradient, image, shape, text, tone, video
 from .spec import ClipType, ContentFactory, SoundFactory
 
 CLIP_TYPES: tuple[ClipType, ...] = (
@@ -18,6 +18,7 @@ CLIP_TYPES: tuple[ClipType, ...] = (
     video.CLIP,
     text.CLIP,
     captions.CLIP,
+    shape.CLIP,
     audio.CLIP,
     tone.CLIP,
 )

@@ -65,6 +65,9 @@ from .readiness import Readiness
 from .readiness_problem import ReadinessProblem
 from .rotation_keyframes_item import RotationKeyframesItem
 from .scale_keyframes_item import ScaleKeyframesItem
+from .shape_clip import ShapeClip
+from .shape_clip_shape_type_0 import ShapeClipShapeType0
+from .shape_stroke import ShapeStroke
 from .size_preset import SizePreset
 from .sound_keyframes import SoundKeyframes
 from .sound_role import SoundRole
@@ -164,6 +167,9 @@ __all__ = (
     "ReadinessProblem",
     "RotationKeyframesItem",
     "ScaleKeyframesItem",
+    "ShapeClip",
+    "ShapeClipShapeType0",
+    "ShapeStroke",
     "SizePreset",
     "SoundKeyframes",
     "SoundRole",
