@@ -30,7 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import and_, or_, select, update
 from sqlalchemy.orm import Session
@@ -43,7 +43,9 @@ from gala.storage import StorageError
 from gala.storage.base import check_key
 from gala.storage.local import LocalStorage
 from renderer.assets import AssetFile
-from renderer.encoder import RenderOutput
+
+if TYPE_CHECKING:  # the API process imports this module, and renderer.encoder loads FFmpeg
+    from renderer.encoder import RenderOutput
 
 log = logging.getLogger(__name__)
 
