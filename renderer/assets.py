@@ -136,7 +136,7 @@ def check_format(path: pathlib.Path, kind: str) -> str:
     return fmt
 
 
-def _check_pixels(name: str, width: int, height: int, limits: Limits) -> None:
+def check_pixels(name: str, width: int, height: int, limits: Limits) -> None:
     if width <= 0 or height <= 0:
         raise MediaError(f"{name} declares an empty picture ({width}x{height})", reason="corrupt")
     if width > limits.max_side or height > limits.max_side or width * height > limits.max_pixels:
@@ -154,7 +154,7 @@ def load_image(path: pathlib.Path, limits: Limits = DEFAULT_LIMITS) -> Image.Ima
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(path, formats=[IMAGE_FORMATS[fmt]]) as img:
-                _check_pixels(path.name, img.width, img.height, limits)
+                check_pixels(path.name, img.width, img.height, limits)
                 img.seek(0)
                 img.load()
                 rgba = img.convert("RGBA")

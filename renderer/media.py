@@ -38,8 +38,8 @@ from .assets import (
     SAMPLE_RATE,
     Limits,
     MediaInfo,
-    _check_pixels,
     check_format,
+    check_pixels,
     load_font_file,
     load_image,
 )
@@ -130,7 +130,7 @@ def _probe_av(path: pathlib.Path, kind: str, fmt: str, container: InputContainer
     info: dict[str, Any] = {}
     if videos and kind == "video":
         vs = videos[0]
-        _check_pixels(path.name, vs.codec_context.width, vs.codec_context.height, limits)
+        check_pixels(path.name, vs.codec_context.width, vs.codec_context.height, limits)
         info.update(
             width=vs.codec_context.width,
             height=vs.codec_context.height,
@@ -154,7 +154,7 @@ def _probe_av(path: pathlib.Path, kind: str, fmt: str, container: InputContainer
     decoded = False
     for frame in container.decode(stream):
         if kind == "video" and isinstance(frame, av.VideoFrame):
-            _check_pixels(path.name, frame.width, frame.height, limits)
+            check_pixels(path.name, frame.width, frame.height, limits)
         decoded = True
         break
     if not decoded:
@@ -187,7 +187,7 @@ class VideoReader:
             raise MediaError(f"{path.name} has no video stream", reason="unsupported") from exc
         self._stream.thread_type = "AUTO"
         ctx = self._stream.codec_context
-        _check_pixels(path.name, ctx.width, ctx.height, limits)
+        check_pixels(path.name, ctx.width, ctx.height, limits)
         self.width, self.height = ctx.width, ctx.height
         self._limits = limits
         self._frames: Iterator[av.VideoFrame] | None = None
@@ -216,7 +216,7 @@ class VideoReader:
         except av.FFmpegError as exc:
             raise MediaError(f"{self.name} could not be decoded: it looks corrupt", reason="corrupt") from exc
         if frame.width != self.width or frame.height != self.height:
-            _check_pixels(self.name, frame.width, frame.height, self._limits)
+            check_pixels(self.name, frame.width, frame.height, self._limits)
         self._next = frame
         self._next_t = self._time_of(frame)
 

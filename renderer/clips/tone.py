@@ -1,4 +1,4 @@
-"""``tone``: a generated sine tone (no asset); also what version-1 ``audio`` becomes."""
+"""``tone``: a generated sine tone (no asset needed; handy for tests and placeholders)."""
 
 from __future__ import annotations
 
