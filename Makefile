@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install up smoke api worker migrate test test-fast lint typecheck contract client bench bench-api bench-pipeline bench-render bench-speech bench-lipsync spec clean bench-scale test-deploy compose-up
+.PHONY: help install up smoke api worker migrate test test-fast lint typecheck contract client composition bench bench-api bench-pipeline bench-render bench-speech bench-lipsync spec clean bench-scale test-deploy compose-up
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -54,6 +54,9 @@ contract: $(STAMP) ## Schemathesis over every operation and the stateful phase
 
 spec: $(STAMP) ## Validate openapi/gala.yaml as OpenAPI 3.1
 	$(BIN)/gala check-spec
+
+composition: $(STAMP) ## Regenerate the composition schemas in openapi/gala.yaml from the clip registry (renderer/clips)
+	$(BIN)/python -m gala.composition_contract
 
 client: $(STAMP) ## Regenerate the Python client (clients/python/gala_client) from the contract
 	rm -rf clients/python/gala_client

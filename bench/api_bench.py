@@ -56,10 +56,10 @@ ENV_VALIDATE = "GALA_BENCH_VALIDATE"
 TEMPLATE_BODY: dict[str, Any] = {
     "name": "bench",
     "composition": {
-        "version": 1,
+        "version": 2,
         "output": {"duration": 2},  # a job must be renderable to be accepted
         "background": "#112233",
-        "layers": [{"type": "text", "text": "Hola"}],
+        "tracks": [{"clips": [{"type": "text", "text": "Hola"}]}],
     },
 }
 

@@ -264,7 +264,7 @@ def render_composition() -> dict[str, Any]:
 
 
 def bench_renderer(workdir: Path, repeats: int) -> dict[str, Any]:
-    import renderer
+    import renderer.encoder
 
     composition = render_composition()
     seconds: list[float] = []
@@ -273,7 +273,7 @@ def bench_renderer(workdir: Path, repeats: int) -> dict[str, Any]:
     for i in range(repeats):
         out_dir = workdir / "inprocess" / str(i)
         t0 = time.perf_counter()
-        out = renderer.render(composition, out_dir)
+        out = renderer.encoder.render(composition, out_dir)
         seconds.append(time.perf_counter() - t0)
         frames = out.frames
         size = out.video_path.stat().st_size

@@ -248,12 +248,12 @@ def ffmpeg_command(ffmpeg: str, ref: Reference, overlay: Path, music: Path, out:
 
 def child_gala(job: dict[str, Any]) -> dict[str, Any]:
     t0 = time.perf_counter()
-    import renderer
+    import renderer.encoder
 
     imported = time.perf_counter()
     assets = {name: _asset_file(renderer, info) for name, info in job["assets"].items()}
     out = Path(job["out"])
-    result = renderer.render(job["composition"], out.parent, basename=out.stem, assets=assets)
+    result = renderer.encoder.render(job["composition"], out.parent, basename=out.stem, assets=assets)
     done = time.perf_counter()
     return {
         "import_s": imported - t0,

@@ -174,7 +174,7 @@ def run_leg(workers: int, workdir: Path, args: argparse.Namespace) -> dict[str, 
 
 def in_process_render_seconds(workdir: Path, repeats: int = 3) -> float:
     """The same render, alone in this process: what one job costs with no queue and no contention."""
-    import renderer
+    import renderer.encoder
     from gala.services.builtin import HELLO
     from gala.services.parameters import substitute, validate_params
 
@@ -182,7 +182,7 @@ def in_process_render_seconds(workdir: Path, repeats: int = 3) -> float:
     seconds = []
     for i in range(repeats):
         t0 = time.perf_counter()
-        renderer.render(composition, workdir / "inprocess" / str(i))
+        renderer.encoder.render(composition, workdir / "inprocess" / str(i))
         seconds.append(time.perf_counter() - t0)
     return statistics.median(seconds)
 

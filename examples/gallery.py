@@ -65,7 +65,7 @@ def resolve(name: str, params: dict[str, Any] | None = None) -> dict[str, Any]:
 
 
 def asset_files(assets: dict[str, tuple[Path, str]]) -> dict[str, Any]:
-    from renderer.media import AssetFile
+    from renderer.assets import AssetFile
 
     return {key: AssetFile(path=path, kind=kind) for key, (path, kind) in assets.items()}
 
@@ -81,14 +81,14 @@ def render(
     basename: str | None = None,
 ) -> Any:
     """Render an example with fresh sample assets; ``output`` overrides fields of ``output`` (format, poster)."""
-    import renderer
+    import renderer.encoder
 
     composition = resolve(name, params)
     if output:
         composition = copy.deepcopy(composition)
         composition["output"].update(output)
     assets = asset_files(sample_assets(name, assets_dir, scale))
-    return renderer.render(composition, out_dir, basename=basename or name, assets=assets)
+    return renderer.encoder.render(composition, out_dir, basename=basename or name, assets=assets)
 
 
 def thumbnail(name: str, out_dir: Path = THUMBNAIL_DIR) -> Path:

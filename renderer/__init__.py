@@ -3,35 +3,33 @@
 Pure library: no HTTP, no database, no knowledge of the GALA service.  The
 format is documented in docs/composition.md.
 
-    >>> from renderer import hello_composition, render
+Importing this package (or checking a composition) does not load FFmpeg: the names
+here are the av-free ones.  Rendering and probing import PyAV and live in their modules:
+
+    >>> from renderer import hello_composition
+    >>> from renderer.encoder import render
     >>> result = render(hello_composition(), pathlib.Path("/tmp/out"))
 
-Main entry points: :func:`render` (a file), :func:`render_frame` (one JPEG
-frame, for previews), :func:`normalise` (semantic checks with human messages),
+Entry points: :func:`normalise` (semantic checks with human messages), the clip-type
+registry :data:`renderer.clips.CLIP_TYPES`, :func:`renderer.encoder.render` (a file),
+:func:`renderer.encoder.render_frame` (one JPEG frame, for previews),
 :func:`renderer.media.probe` (checking an uploaded asset).
 """
 
-from .composition import COMPOSITION_VERSION, hello_composition
-from .encoder import RenderOutput, render, render_frame
+from .assets import AssetFile, Limits, MediaInfo
 from .errors import MediaError, RenderCanceled, RenderError
-from .media import AssetFile, Limits, MediaInfo, probe
-from .timeline import VERSION as COMPOSITION_VERSION_2
-from .timeline import normalise, normalise_v2
+from .examples import hello_composition
+from .timeline import VERSION as COMPOSITION_VERSION
+from .timeline import normalise
 
 __all__ = [
     "COMPOSITION_VERSION",
-    "COMPOSITION_VERSION_2",
     "AssetFile",
     "Limits",
     "MediaError",
     "MediaInfo",
     "RenderCanceled",
     "RenderError",
-    "RenderOutput",
     "hello_composition",
     "normalise",
-    "normalise_v2",
-    "probe",
-    "render",
-    "render_frame",
 ]

@@ -13,7 +13,8 @@ import sys
 import time
 from typing import Any
 
-from . import AssetFile, RenderError, hello_composition, render
+from . import AssetFile, RenderError, hello_composition
+from .encoder import render
 from .examples import make_reference_assets, reference_composition
 
 

@@ -11,17 +11,20 @@ from __future__ import annotations
 import math
 import pathlib
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
 
 from .animate import evaluate
+from .assets import CHANNELS, SAMPLE_RATE
 from .errors import MediaError
-from .media import CHANNELS, SAMPLE_RATE, AudioReader
 
 FloatArray = npt.NDArray[np.float32]
 F64 = npt.NDArray[np.float64]
+
+if TYPE_CHECKING:
+    from .media import AudioReader
 
 
 def ramp_in(t: F64, start: float, duration: float) -> F64:
@@ -117,6 +120,8 @@ class MediaSound(Sound):
             self._reader.close()
             self._reader = None
         try:
+            from .media import AudioReader  # (FFmpeg only once a sound is mixed)
+
             self._reader = AudioReader(self.path, self.kind, self.trim_start + media_pos / SAMPLE_RATE)
         except MediaError as exc:
             if "no audio stream" not in str(exc):

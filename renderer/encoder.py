@@ -30,12 +30,13 @@ from av.container import OutputContainer
 from av.video.reformatter import ColorRange, Colorspace
 from PIL import Image
 
+from .assets import DEFAULT_LIMITS, AssetFile, Limits
 from .audio import Mixer
 from .clips.base import ByteArray, Context, State, VisualClip
 from .engine import Scene, YuvCanvas, build_mixer
 from .errors import RenderCanceled, RenderError
-from .media import DEFAULT_LIMITS, AssetFile, Limits, probe
-from .timeline import normalise_any
+from .media import probe
+from .timeline import normalise
 from .yuv import plane_views
 
 SAMPLE_RATE = 48000
@@ -162,7 +163,7 @@ def _prepare(
 ) -> tuple[dict[str, Any], dict[str, AssetFile]]:
     """Normalise, probing the durations of referenced media that the caller did not give."""
     known: dict[str, AssetFile] = dict(assets or {})
-    comp = normalise_any(composition, known)
+    comp = normalise(composition, known)
     used: set[str] = set()
     if comp.get("soundtrack"):
         used.add(str(comp["soundtrack"]["asset"]))
@@ -175,7 +176,7 @@ def _prepare(
         info = probe(pathlib.Path(known[asset_id].path), known[asset_id].kind, limits)
         known[asset_id] = replace(known[asset_id], duration=info.duration)
     if missing:
-        comp = normalise_any(composition, known)
+        comp = normalise(composition, known)
     if comp["output"]["duration"] is None:  # pragma: no cover - resolved once durations are known
         raise RenderError("the composition's duration could not be worked out")
     return comp, known

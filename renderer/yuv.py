@@ -22,11 +22,14 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from typing import TYPE_CHECKING
 
-import av
 import numpy as np
 import numpy.typing as npt
-from av.video.reformatter import ColorRange, Colorspace, VideoReformatter
+
+if TYPE_CHECKING:  # PyAV is imported where swscale is used, so that checking a composition never loads FFmpeg
+    import av
+    from av.video.reformatter import VideoReformatter
 
 ByteArray = npt.NDArray[np.uint8]
 WordArray = npt.NDArray[np.uint16]
@@ -143,6 +146,9 @@ _reformatters = _Reformatters()
 
 def _swscale(rgb: ByteArray) -> tuple[ByteArray, ByteArray, ByteArray]:
     """yuv420p planes of an even-sized opaque RGB array, through a cached swscale context."""
+    import av  # here, not at the top: checking a composition must not load FFmpeg
+    from av.video.reformatter import ColorRange, Colorspace, VideoReformatter
+
     height, width = int(rgb.shape[0]), int(rgb.shape[1])
     cache = _reformatters.by_size
     reformatter = cache.pop((width, height), None) or VideoReformatter()
@@ -298,6 +304,9 @@ def new_planes(width: int, height: int, color: tuple[int, int, int] = (0, 0, 0))
 
 def to_rgb(planes: Planes) -> ByteArray:
     """Back to RGB (swscale), for checks and posters."""
+    import av
+    from av.video.reformatter import ColorRange, Colorspace
+
     height, width = int(planes[0].shape[0]), int(planes[0].shape[1])
     frame = av.VideoFrame(width, height, "yuv420p")
     copy_planes(plane_views(frame), planes)

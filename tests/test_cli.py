@@ -192,29 +192,29 @@ def test_render_basename(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["clip.jpg", "clip.mp4"]
 
 
-def test_render_draft_caps_height_and_fps(tmp_path: Path) -> None:
+def test_render_draft_halves_the_size(tmp_path: Path) -> None:
     values = {"title": "draft", "duration": "1.2", "width": "1280", "height": "720", "fps": "30"}
     result = invoke("render", "hello", *params(values), "--draft", "-o", str(tmp_path))
     assert result.exit_code == 0, result.output
     media = probe(tmp_path / "output.mp4")
     assert (media.width, media.height) == (640, 360)
-    assert media.fps == pytest.approx(15)
+    assert media.fps == pytest.approx(30)
     assert jpeg_size(tmp_path / "output.jpg") == (640, 360)
 
 
-def test_render_draft_keeps_small_sizes(tmp_path: Path) -> None:
+def test_render_draft_halves_small_sizes_to_even_sides(tmp_path: Path) -> None:
     result = invoke("render", "hello", *params({**TINY, "fps": "30"}), "--draft", "-o", str(tmp_path))
     assert result.exit_code == 0, result.output
     media = probe(tmp_path / "output.mp4")
-    assert (media.width, media.height, media.fps) == (160, 90, pytest.approx(15))
+    assert (media.width, media.height, media.fps) == (80, 44, pytest.approx(30))
 
 
 def test_render_bare_composition_file(tmp_path: Path) -> None:
     composition = {
-        "version": 1,
-        "output": {"width": 160, "height": 90, "fps": 10, "duration": 1.2},
+        "version": 2,
+        "output": {"size": {"width": 160, "height": 90}, "fps": 10, "duration": 1.2},
         "background": "#102030",
-        "layers": [{"type": "text", "text": "bare", "size": 12}],
+        "tracks": [{"clips": [{"type": "text", "text": "bare", "size": 12}]}],
     }
     source = tmp_path / "bare.json"
     source.write_text(json.dumps(composition), encoding="utf-8")
@@ -228,9 +228,9 @@ def test_render_bare_composition_file(tmp_path: Path) -> None:
 def test_render_template_file_with_parameters(tmp_path: Path) -> None:
     template = {
         "composition": {
-            "version": 1,
-            "output": {"width": {"$param": "w"}, "height": 90, "fps": 10, "duration": 1.2},
-            "layers": [{"type": "text", "text": {"$param": "t"}, "size": 12}],
+            "version": 2,
+            "output": {"size": {"width": {"$param": "w"}, "height": 90}, "fps": 10, "duration": 1.2},
+            "tracks": [{"clips": [{"type": "text", "text": {"$param": "t"}, "size": 12}]}],
         },
         "parameters": {
             "type": "object",
@@ -270,9 +270,9 @@ def test_render_bad_param_is_a_readable_error(tmp_path: Path) -> None:
 
 def test_render_invalid_composition_is_a_readable_error(tmp_path: Path) -> None:
     source = tmp_path / "bad.json"
-    source.write_text(json.dumps({"version": 1, "output": {"width": 17, "height": 90, "duration": 1.2}}))
+    source.write_text(json.dumps({"version": 2, "output": {"size": {"width": 17, "height": 90}, "duration": 1.2}}))
     done = gala("render", str(source), "-o", str(tmp_path / "out"), env=clean_env(tmp_path))
-    assert_readable_error(done, "output.width")
+    assert_readable_error(done, "output.size.width")
 
 
 def test_render_missing_file_is_a_readable_error(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ import logging
 import time
 import uuid
 
-import renderer
+import renderer.encoder
 from gala import metrics
 from gala.logs import job_context
 from gala.queue import REAP_TASK, RENDER_TASK
@@ -53,7 +53,7 @@ def run_render(job_id: uuid.UUID) -> None:
         _storage_failed(rt, claim, exc, f"An asset could not be read: {exc}")
         return
     try:
-        out = renderer.render(
+        out = renderer.encoder.render(
             claim.composition,
             claim.staging_dir,
             basename=claim.basename,

@@ -1,48 +1,30 @@
-"""Clip types, registered by their ``type`` string.
+"""The clip-type registry: every clip type, one line each.
 
-Each module registers a factory for the clip's pixels (:class:`Content`, wrapped by
-:class:`~renderer.clips.base.VisualClip`) and/or for its sound
-(:class:`~renderer.audio.Sound`).  Adding a clip type = one module + one import here
-(+ its fields in :mod:`renderer.timeline` and docs/composition.md).
+Each module declares one :class:`~renderer.clips.spec.ClipType` (``CLIP``): its name, its schema
+fragment, field groups, asset slots, checks and factories.  The timeline's checks, the engine, the
+contract's composition schemas (``make composition``), the docs check and the API's asset checks all
+read :data:`CLIP_TYPES`.  Adding a clip type = one module + one line below (see docs/dev/patterns.md).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from . import audio, captions, color, gradient, image, shape, text, tone, video
+from .spec import ClipType, ContentFactory, SoundFactory
 
-from ..audio import Sound
-from .base import Content, Context
+CLIP_TYPES: tuple[ClipType, ...] = (
+    color.CLIP,
+    gradient.CLIP,
+    image.CLIP,
+    video.CLIP,
+    text.CLIP,
+    captions.CLIP,
+    shape.CLIP,
+    audio.CLIP,
+    tone.CLIP,
+)
 
-ContentFactory = Callable[[dict[str, Any], Context], Content]
-SoundFactory = Callable[[dict[str, Any], Context], list[Sound]]
+BY_NAME: dict[str, ClipType] = {c.name: c for c in CLIP_TYPES}
+VISUALS: dict[str, ContentFactory] = {c.name: c.visual for c in CLIP_TYPES if c.visual is not None}
+SOUNDS: dict[str, SoundFactory] = {c.name: c.sound for c in CLIP_TYPES if c.sound is not None}
 
-VISUALS: dict[str, ContentFactory] = {}
-SOUNDS: dict[str, SoundFactory] = {}
-
-
-def register(name: str, *, content: ContentFactory | None = None, sound: SoundFactory | None = None) -> None:
-    if content is not None:
-        VISUALS[name] = content
-    if sound is not None:
-        SOUNDS[name] = sound
-
-
-# Importing the modules fills the registries.
-from . import audio, captions, color, gradient, image, text, tone, video  # noqa: E402
-
-__all__ = [
-    "SOUNDS",
-    "VISUALS",
-    "Content",
-    "Context",
-    "audio",
-    "captions",
-    "color",
-    "gradient",
-    "image",
-    "register",
-    "text",
-    "tone",
-    "video",
-]
+__all__ = ["BY_NAME", "CLIP_TYPES", "SOUNDS", "VISUALS", "ClipType"]

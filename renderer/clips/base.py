@@ -23,7 +23,7 @@ import numpy.typing as npt
 from PIL import Image
 
 from ..animate import ease1, evaluate1
-from ..media import DEFAULT_LIMITS, AssetFile, Limits
+from ..assets import DEFAULT_LIMITS, AssetFile, Limits
 from ..yuv import Patch, Planes, Rect, make_patch, paint_patch
 
 ByteArray = npt.NDArray[np.uint8]

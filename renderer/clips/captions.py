@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Hashable
+from collections.abc import Hashable, Mapping
 from typing import Any
 
-from . import register
+from ..checks import MAX_TEXT_LENGTH, Checker, show, type_name
+from ..schema import param, ref
+from ..srt import SrtError, parse_srt
 from .base import Context, Sprite
+from .groups import VISUAL, text_style
+from .spec import VISUAL_KEYFRAMES, ClipType
 from .text import TextContent
 
 
@@ -55,4 +59,89 @@ class CaptionsContent:
         self._drawn.clear()
 
 
-register("captions", content=CaptionsContent)
+MAX_LINES = 2000
+
+
+def check(c: Checker, where: str, obj: Mapping[str, Any], out: dict[str, Any]) -> None:
+    out["lines"] = caption_lines(c, where, obj)
+
+
+def caption_lines(c: Checker, where: str, obj: Mapping[str, Any]) -> list[dict[str, Any]]:
+    has_lines, has_srt = obj.get("lines") is not None, obj.get("srt") is not None
+    if has_lines == has_srt:
+        c.fail(f"{where} needs exactly one of lines or srt")
+        return []
+    if has_srt:
+        srt = obj["srt"]
+        if not isinstance(srt, str):
+            c.fail(f"{where}.srt must be SubRip text (a string), got {type_name(srt)}")
+            return []
+        try:
+            raw_lines: list[Any] = list(parse_srt(srt))
+        except SrtError as exc:
+            c.fail(f"{where}.srt is not valid SubRip: {exc}")
+            return []
+        label = f"{where}.srt"
+    else:
+        raw_lines = obj["lines"] if isinstance(obj["lines"], list) else []
+        if not isinstance(obj["lines"], list) or not raw_lines:
+            c.fail(f"{where}.lines must be a non-empty list of {{start, end, text}}, got {show(obj['lines'])}")
+            return []
+        label = f"{where}.lines"
+    if len(raw_lines) > MAX_LINES:
+        c.fail(f"{label} has too many lines ({len(raw_lines)}, at most {MAX_LINES})")
+        return []
+    lines: list[dict[str, Any]] = []
+    for i, raw in enumerate(raw_lines):
+        ll = f"{label}[{i}]"
+        item = c.mapping(ll, raw)
+        if item is None:
+            continue
+        c.unknown_keys(ll, item, frozenset({"start", "end", "text"}))
+        start = c.seconds(ll, item, "start", 0.0)
+        if item.get("end") is None:
+            c.fail(f"{ll}.end is required (seconds from the clip start)")
+            continue
+        end = c.positive(ll, item, "end", start + 1)
+        if end <= start:
+            c.fail(f"{ll}.end ({end:g}) must be after its start ({start:g})")
+        lines.append({"start": start, "end": end, "text": c.text_value(ll, item, "text")})
+    return lines
+
+
+def last_line_end(c: Checker, where: str, clip: dict[str, Any]) -> float | None:
+    """``length: "auto"``: the end of the last line."""
+    return max((line["end"] for line in clip["lines"]), default=None)
+
+
+CLIP = ClipType(
+    name="captions",
+    component="CaptionsClip",
+    fields={
+        "description": "Subtitles. Exactly one of `lines` and `srt`; times are seconds from the clip start.",
+        "properties": {
+            "lines": param(
+                {"type": ["array", "null"], "minItems": 1, "maxItems": MAX_LINES, "items": ref("CaptionLine")}
+            ),
+            "srt": param({"type": ["string", "null"]}, description="SubRip text; tags like `<i>` are removed."),
+        },
+    },
+    check=check,
+    keyframes=VISUAL_KEYFRAMES,
+    groups=(VISUAL, text_style(size=48.0, max_width=0.8, stroke={"color": "#000000", "width": 3})),
+    components={
+        "CaptionLine": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["start", "end", "text"],
+            "properties": {
+                "start": {"type": "number", "minimum": 0},
+                "end": {"type": "number", "exclusiveMinimum": 0, "description": "After `start`."},
+                "text": {"type": "string", "minLength": 1, "maxLength": MAX_TEXT_LENGTH},
+            },
+        }
+    },
+    visual=CaptionsContent,
+    natural_length=last_line_end,
+    default_position="bottom",
+)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Mapping
 from typing import Any
 
+from ..checks import Checker
 from ..raster import parse_color
-from . import register
+from ..schema import number, param, ref
 from .base import Context, Sprite
+from .groups import VISUAL
+from .spec import VISUAL_KEYFRAMES, ClipType
 
 
 class ColorContent:
@@ -16,11 +19,7 @@ class ColorContent:
 
     def __init__(self, clip: dict[str, Any], ctx: Context) -> None:
         self.color = parse_color(str(clip["color"]))
-        pixels = clip.get("_pixels")  # exact boxes of version-1 documents
-        if pixels is not None:
-            self.size = (float(pixels[0]) * ctx.pixel_scale, float(pixels[1]) * ctx.pixel_scale)
-        else:
-            self.size = (float(clip["width"]) * ctx.width, float(clip["height"]) * ctx.height)
+        self.size = (float(clip["width"]) * ctx.width, float(clip["height"]) * ctx.height)
         self.margin = self.size[0] < ctx.width or self.size[1] < ctx.height
 
     def natural_size(self, local_t: float) -> tuple[float, float]:
@@ -36,4 +35,27 @@ class ColorContent:
         pass
 
 
-register("color", content=ColorContent)
+def check(c: Checker, where: str, obj: Mapping[str, Any], out: dict[str, Any]) -> None:
+    out["color"] = c.color(where, obj, "color", None)
+    for key in ("width", "height"):
+        out[key] = c.number(
+            where, obj, key, 1.0, 0.0, 1.0, lo_inclusive=False, describe="a fraction of the frame, > 0 and at most 1"
+        )
+
+
+CLIP = ClipType(
+    name="color",
+    component="ColorClip",
+    fields={
+        "required": ["color"],
+        "properties": {
+            "color": param(ref("Color")),
+            "width": param(number(0, 1, exclusive_lo=True), description="Fraction of the frame width, default 1."),
+            "height": param(number(0, 1, exclusive_lo=True), description="Fraction of the frame height, default 1."),
+        },
+    },
+    check=check,
+    keyframes=VISUAL_KEYFRAMES,
+    groups=(VISUAL,),
+    visual=ColorContent,
+)

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable
+from collections.abc import Hashable, Mapping
 from typing import Any
 
 import numpy as np
 
+from ..checks import Checker
 from ..raster import parse_color
-from . import register
+from ..schema import NULL, choice, number, param, ref
 from .base import Context, Sprite
+from .groups import VISUAL
+from .spec import VISUAL_KEYFRAMES, ClipType
 
 
 def gradient_rgb(colors: list[str], angle: float, kind: str, width: int, height: int) -> np.ndarray[Any, Any]:
@@ -59,4 +62,36 @@ class GradientContent:
         pass
 
 
-register("gradient", content=GradientContent)
+KINDS = ("linear", "radial")
+
+
+def check(c: Checker, where: str, obj: Mapping[str, Any], out: dict[str, Any]) -> None:
+    out["colors"] = c.color_list(where, obj, "colors")
+    out["angle"] = c.number(where, obj, "angle", 180.0, -3600.0, 3600.0)
+    out["kind"] = c.choice(where, obj, "kind", "linear", KINDS)
+
+
+CLIP = ClipType(
+    name="gradient",
+    component="GradientClip",
+    fields={
+        "required": ["colors"],
+        "properties": {
+            "colors": {
+                "description": "Evenly spaced stops.",
+                "type": "array",
+                "minItems": 2,
+                "maxItems": 8,
+                "items": param(ref("Color")),
+            },
+            "angle": param(
+                number(-3600, 3600), description="Degrees, CSS-style (0 = bottom→top, 90 = left→right); default 180."
+            ),
+            "kind": {"description": "Default `linear`.", "anyOf": [choice(KINDS), NULL]},
+        },
+    },
+    check=check,
+    keyframes=VISUAL_KEYFRAMES,
+    groups=(VISUAL,),
+    visual=GradientContent,
+)

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Mapping
 from typing import Any
 
 from PIL import Image
 
-from ..media import load_image
-from . import register
+from ..assets import load_image
+from ..checks import Checker
+from ..schema import described
 from .base import Context, Sprite, image_region
+from .groups import FRAMING_COMPONENTS, FRAMING_FIELDS, VISUAL, check_framing
+from .spec import VISUAL_KEYFRAMES, AssetSlot, ClipType
 
 
 class ImageContent:
@@ -47,4 +50,23 @@ class ImageContent:
         self._image = None
 
 
-register("image", content=ImageContent)
+def check(c: Checker, where: str, obj: Mapping[str, Any], out: dict[str, Any]) -> None:
+    check_framing(c, where, obj, out)
+    out["asset"] = c.asset(where, obj, "asset", KINDS, "an image clip")
+
+
+KINDS = ("image",)
+CLIP = ClipType(
+    name="image",
+    component="ImageClip",
+    fields={
+        "required": ["asset"],
+        "properties": {"asset": described("AssetRef", "An `image` asset (PNG, JPEG or WebP)."), **FRAMING_FIELDS},
+    },
+    check=check,
+    keyframes=VISUAL_KEYFRAMES,
+    groups=(VISUAL,),
+    slots=(AssetSlot(("asset",), KINDS),),
+    components=FRAMING_COMPONENTS,
+    visual=ImageContent,
+)

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable
+from collections.abc import Hashable, Mapping
 from functools import lru_cache
 from typing import Any
 
 from PIL import Image, ImageDraw, ImageFont
 
-from ..media import load_font_file
+from ..assets import load_font_file
+from ..checks import MAX_TEXT_LENGTH, Checker
 from ..raster import load_font, parse_color, wrap_text
-from . import register
+from ..schema import param
 from .base import Context, Sprite, image_region
+from .groups import VISUAL, text_style
+from .spec import VISUAL_KEYFRAMES, ClipType
 
 MAX_BLOCK_FRAMES = 4  # text blocks are cut at this many frame heights
 
@@ -102,4 +105,24 @@ class TextContent:
         self._image = None
 
 
-register("text", content=TextContent)
+def check(c: Checker, where: str, obj: Mapping[str, Any], out: dict[str, Any]) -> None:
+    out["text"] = c.text_value(where, obj, "text")
+
+
+CLIP = ClipType(
+    name="text",
+    component="TextClip",
+    fields={
+        "required": ["text"],
+        "properties": {
+            "text": param(
+                {"type": "string", "minLength": 1, "maxLength": MAX_TEXT_LENGTH},
+                description="`\\n` breaks lines; long lines wrap at word boundaries.",
+            )
+        },
+    },
+    check=check,
+    keyframes=VISUAL_KEYFRAMES,
+    groups=(VISUAL, text_style(size=64.0, max_width=0.9, stroke=None)),
+    visual=TextContent,
+)

@@ -3,17 +3,33 @@
 from __future__ import annotations
 
 from collections.abc import Hashable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import av
 import numpy as np
 from PIL import Image
 
 from ..audio import MediaSound, Sound
-from ..media import VideoReader
-from . import register
 from .audio import media_length
 from .base import Context, Sprite, image_region
+
+if TYPE_CHECKING:
+    import av
+
+    from ..media import VideoReader
+from collections.abc import Mapping
+
+from ..checks import Checker
+from ..schema import described, ref
+from .groups import (
+    FRAMING_COMPONENTS,
+    FRAMING_FIELDS,
+    TRIM_COMPONENTS,
+    TRIM_FIELD,
+    VISUAL,
+    check_framing,
+    trimmed_media_length,
+)
+from .spec import VIDEO_KEYFRAMES, AssetSlot, ClipType
 
 
 class VideoContent:
@@ -33,6 +49,8 @@ class VideoContent:
     @property
     def reader(self) -> VideoReader:
         if self._reader is None:
+            from ..media import VideoReader  # (FFmpeg only once a video is rendered)
+
             self._reader = VideoReader(self.ctx.asset_path(self.asset), self.ctx.limits)
         return self._reader
 
@@ -92,4 +110,34 @@ def video_sounds(clip: dict[str, Any], ctx: Context) -> list[Sound]:
     ]
 
 
-register("video", content=VideoContent, sound=video_sounds)
+def check(c: Checker, where: str, obj: Mapping[str, Any], out: dict[str, Any]) -> None:
+    check_framing(c, where, obj, out)
+    out["asset"] = c.asset(where, obj, "asset", KINDS, "a video clip")
+    out["trim"] = c.trim(where, obj)
+    out["volume"] = c.number(where, obj, "volume", 1.0, 0.0, 2.0)
+    out["mute"] = c.boolean(where, obj, "mute", False)
+
+
+KINDS = ("video",)
+CLIP = ClipType(
+    name="video",
+    component="VideoClip",
+    fields={
+        "required": ["asset"],
+        "properties": {
+            "asset": described("AssetRef", "A `video` asset (MP4/MOV or WebM/MKV)."),
+            **FRAMING_FIELDS,
+            "trim": TRIM_FIELD,
+            "volume": ref("OptionalVolume"),
+            "mute": described("OptionalBoolean", "Drop the video's sound. Default false."),
+        },
+    },
+    check=check,
+    keyframes=VIDEO_KEYFRAMES,
+    groups=(VISUAL,),
+    slots=(AssetSlot(("asset",), KINDS),),
+    components={**FRAMING_COMPONENTS, **TRIM_COMPONENTS},
+    visual=VideoContent,
+    sound=video_sounds,
+    natural_length=trimmed_media_length,
+)

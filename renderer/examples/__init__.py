@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 from PIL import Image, ImageDraw
 
-from ..media import AssetFile
+from ..assets import AssetFile
 
 LOGO_SIZE = 320
 SAMPLE_RATE = 48000
@@ -34,6 +34,52 @@ FFMPEG_REFERENCE = (
     "-map [v] -map [a] -t {seconds} -c:v libx264 -preset veryfast -crf 23 -pix_fmt yuv420p "
     "-c:a aac -b:a 128k -ac 2 -movflags +faststart {out}"
 )
+
+
+def hello_composition(
+    title: str = "¡Hola, GALA!",
+    duration: float = 3.0,
+    width: int = 1280,
+    height: int = 720,
+    fps: float = 30,
+    background: str = "#1e293b",
+    subtitle: str | None = None,
+) -> dict[str, Any]:
+    """A small ready-to-render composition: a fading title (and optional subtitle) over a quiet tone."""
+    fade = {"type": "fade", "duration": min(0.5, duration / 4)}
+    title_clip: dict[str, Any] = {
+        "type": "text",
+        "name": "title",
+        "text": title,
+        "size": max(4, round(height / 10)),
+        "bold": True,
+        "offset": {"x": 0, "y": -0.06 if subtitle else 0},
+        "transition": {"in": fade, "out": fade},
+    }
+    tracks: list[dict[str, Any]] = [{"clips": [title_clip]}]
+    if subtitle:
+        tracks.append(
+            {
+                "type": "text",
+                "text": subtitle,
+                "color": "#cbd5e1",
+                "size": max(4, round(height / 20)),
+                "offset": {"x": 0, "y": 0.08},
+                "transition": {"in": fade, "out": fade},
+            }
+        )
+        tracks[-1] = {"clips": [tracks[-1]]}
+    return {
+        "version": 2,
+        "output": {
+            "size": {"width": width, "height": height},
+            "fps": fps,
+            "duration": duration,
+            "poster": {"at": min(1.0, duration / 2)},
+        },
+        "background": background,
+        "tracks": [*tracks, {"clips": [{"type": "tone", "frequency": 440, "volume": 0.05}]}],
+    }
 
 
 def reference_composition(seconds: float = 10.0) -> dict[str, Any]:

@@ -20,7 +20,7 @@ from gala import cli_support as ui
 
 if TYPE_CHECKING:
     from gala.services.runtime import Runtime
-    from renderer.media import AssetFile
+    from renderer.assets import AssetFile
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ def render(
       gala render examples/promo/template.json --asset logo=logo.png \\
         --asset product=product.png --asset music=song.wav -p headline=Hola -o out/
     """
-    import renderer
+    import renderer.encoder
     from gala.services import builtin
     from gala.services.parameters import check_template, validate_params
     from gala.services.rendering import resolve
@@ -89,7 +89,7 @@ def render(
                 advance(percent - done[0])
                 done[0] = percent
 
-            out = renderer.render(
+            out = renderer.encoder.render(
                 composition, out_dir, basename=basename, assets=files, progress=progress, limits=limits(rt)
             )
     finally:
@@ -137,7 +137,7 @@ def local_assets(rt: Runtime, composition: Any, assets: Sequence[str]) -> dict[s
     """The renderer's ``assets`` mapping for ``--asset ID=FILE`` pairs, each file checked as an upload."""
     from gala.errors import GalaError
     from gala.services.assets import inspect
-    from renderer.media import AssetFile
+    from renderer.assets import AssetFile
 
     needed = needed_assets(composition)
     given = _pairs(assets)

@@ -28,10 +28,10 @@ def count_templates(client: Any) -> int:
 @pytest.mark.parametrize(
     ("raw", "needle"),
     [
-        (b'{"name": "a", "composition": {"version": 1}', "not valid JSON"),
-        (b'{"name": "\xff", "composition": {"version": 1}}', "not valid UTF-8"),
-        (b'{"name": "a\\u0000b", "composition": {"version": 1}}', "NUL"),
-        (b'{"name": "\\ud800", "composition": {"version": 1}}', "surrogate"),
+        (b'{"name": "a", "composition": {"version": 2}', "not valid JSON"),
+        (b'{"name": "\xff", "composition": {"version": 2}}', "not valid UTF-8"),
+        (b'{"name": "a\\u0000b", "composition": {"version": 2}}', "NUL"),
+        (b'{"name": "\\ud800", "composition": {"version": 2}}', "surrogate"),
         (b'{"name": "a", "composition": {"version": NaN}}', "not valid JSON"),
         (b"", "must not be empty"),  # an empty body where one is required
     ],
@@ -46,7 +46,7 @@ def test_malformed_bodies_are_400(client: Any, raw: bytes, needle: str) -> None:
 def test_nul_in_key_is_named_by_pointer(client: Any) -> None:
     r = client.post(
         "/templates",
-        content=b'{"name": "a", "labels": {"k\\u0000": "v"}, "composition": {"version": 1}}',
+        content=b'{"name": "a", "labels": {"k\\u0000": "v"}, "composition": {"version": 2}}',
         headers={"content-type": "application/json"},
     )
     assert assert_problem(r, 400)["errors"][0]["pointer"] == "/labels/k\x00"
@@ -58,10 +58,12 @@ def test_nul_in_query_and_path(client: Any) -> None:
 
 
 def test_schema_violation_is_422_with_pointer(client: Any) -> None:
-    r = client.post("/templates", json={"name": "", "composition": {"version": 1, "layers": [{"type": "text"}]}})
+    r = client.post(
+        "/templates", json={"name": "", "composition": {"version": 2, "tracks": [{"clips": [{"type": "text"}]}]}}
+    )
     pointers = {e["pointer"] for e in assert_problem(r, 422)["errors"]}
     assert "/name" in pointers
-    assert any(p.startswith("/composition/layers/0") for p in pointers)
+    assert any(p.startswith("/composition/tracks/0/clips/0") for p in pointers)
 
 
 def test_unknown_ids_are_404(client: Any) -> None:
@@ -92,7 +94,7 @@ def test_wrong_method_is_405_with_allow(client: Any) -> None:
 
 
 def test_too_large_body_is_413(client: Any) -> None:
-    big = b'{"name": "' + b"x" * (2 << 20) + b'", "composition": {"version": 1}}'
+    big = b'{"name": "' + b"x" * (2 << 20) + b'", "composition": {"version": 2}}'
     assert_problem(client.post("/templates", content=big, headers={"content-type": "application/json"}), 413)
 
 
@@ -101,7 +103,7 @@ def test_too_large_chunked_body_is_413(client: Any) -> None:
         yield b'{"name": "'
         for _ in range(40):
             yield b"x" * 65536
-        yield b'", "composition": {"version": 1}}'
+        yield b'", "composition": {"version": 2}}'
 
     r = client.post("/templates", content=chunks(), headers={"content-type": "application/json"})
     assert_problem(r, 413)

@@ -11,10 +11,10 @@ from PIL import Image
 from gala.services.builtin import HELLO_ID
 
 COMPOSITION = {
-    "version": 1,
-    "output": {"width": 320, "height": 180, "duration": {"$param": "seconds"}},
+    "version": 2,
+    "output": {"size": {"width": 320, "height": 180}, "duration": {"$param": "seconds"}},
     "background": "#102030",
-    "layers": [{"type": "text", "text": {"$param": "title"}, "size": 32}],
+    "tracks": [{"clips": [{"type": "text", "text": {"$param": "title"}, "size": 32}]}],
 }
 PARAMETERS = {
     "type": "object",
@@ -78,7 +78,7 @@ def test_template_parameters_must_be_a_json_schema(client: Any) -> None:
         "/templates",
         json={
             "name": "x",
-            "composition": {"version": 1},
+            "composition": {"version": 2},
             "parameters": {"type": "object", "properties": {"a": {"type": 12}}},
         },
     )
@@ -126,9 +126,9 @@ def test_unrenderable_parameters_are_422_in_words(client: Any) -> None:
         json={
             "name": "fade",
             "composition": {
-                "version": 1,
+                "version": 2,
                 "output": {"duration": 1},
-                "layers": [{"type": "text", "text": "x", "start": {"$param": "s"}}],
+                "tracks": [{"clips": [{"type": "text", "text": "x", "start": {"$param": "s"}}]}],
             },
             "parameters": {"type": "object", "properties": {"s": {"type": "number"}}},
         },

@@ -98,9 +98,10 @@ def test_a_version_2_template_round_trips(client: Any, image: dict[str, Any]) ->
     assert r.json()["composition"] == comp
 
 
-def test_version_1_is_still_valid(client: Any) -> None:
+def test_version_1_is_refused(client: Any) -> None:
     r = make(client, {"version": 1, "output": {"width": 320, "height": 180}, "layers": [{"type": "text", "text": "x"}]})
-    assert r.status_code == 201, r.text
+    assert r.status_code == 422, r.text
+    assert {"detail": "2 was expected", "pointer": "/composition/version"} in r.json()["errors"]
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,7 @@ import av  # noqa: E402
 import numpy as np  # noqa: E402
 from PIL import Image  # noqa: E402
 
-from renderer.media import AssetFile  # noqa: E402
+from renderer.assets import AssetFile  # noqa: E402
 
 RATE = 48000
 

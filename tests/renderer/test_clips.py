@@ -9,10 +9,10 @@ import av
 import numpy as np
 import pytest
 
-from renderer import render, render_frame
+from renderer import normalise
 from renderer.clips.base import Context
+from renderer.encoder import render, render_frame
 from renderer.engine import Scene
-from renderer.timeline import normalise_v2
 
 W, H = 96, 64
 BLUE = "#0000ff"
@@ -28,7 +28,7 @@ def doc(*tracks: list[dict[str, Any]], duration: float = 2.0, **output: Any) -> 
 
 
 def frame(composition: dict[str, Any], t: float, assets: Any = None) -> np.ndarray[Any, Any]:
-    comp = normalise_v2(composition, assets)
+    comp = normalise(composition, assets)
     scene = Scene(comp, Context(W, H, 1.0, 10, assets or {}, random_access=True))
     try:
         return scene.frame(t).astype(int)

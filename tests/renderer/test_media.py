@@ -11,8 +11,10 @@ from typing import Any
 
 import pytest
 
-from renderer import AssetFile, Limits, MediaError, probe, render
-from renderer.media import load_image, sniff
+from renderer import AssetFile, Limits, MediaError
+from renderer.assets import load_image, sniff
+from renderer.encoder import render
+from renderer.media import probe
 
 
 @pytest.fixture

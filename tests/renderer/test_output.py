@@ -13,7 +13,8 @@ import av
 import numpy as np
 import pytest
 
-from renderer import RenderCanceled, render
+from renderer import RenderCanceled
+from renderer.encoder import render
 from renderer.examples import make_reference_assets, reference_composition
 
 W, H = 64, 48
@@ -171,7 +172,7 @@ def test_reference_composition_renders_tiny(tmp_path: Path) -> None:
 PEAK = textwrap.dedent(
     """
     import json, pathlib, sys
-    from renderer import render
+    from renderer.encoder import render
     from renderer.examples import make_reference_assets, reference_composition
     seconds, folder = float(sys.argv[1]), pathlib.Path(sys.argv[2])
     assets = make_reference_assets(folder / "assets", seconds=seconds)

@@ -11,28 +11,28 @@ import av
 import numpy as np
 import pytest
 
-from renderer import RenderCanceled, RenderError, RenderOutput, hello_composition, render
+from renderer import RenderCanceled, RenderError, hello_composition
 from renderer.clips.base import Context
+from renderer.encoder import RenderOutput, render
 from renderer.engine import Scene
 from renderer.raster import draw_text, layout_text, load_font
-from renderer.timeline import normalise_any
+from renderer.timeline import normalise
 
 WIDTH, HEIGHT, FPS, DURATION = 160, 90, 10, 1.0
 BACKGROUND = (0x10, 0x20, 0x40)
 
 
-def tiny(**extra: Any) -> dict[str, Any]:
-    composition: dict[str, Any] = {
-        "version": 1,
-        "output": {"width": WIDTH, "height": HEIGHT, "fps": FPS, "duration": DURATION, "thumbnail_at": 0.5},
+def tiny(layers: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """A small composition: one track per visual layer (a faded-in title by default), and a tone."""
+    title = {"type": "text", "text": "¡Ñu!", "color": "#ffffff", "size": 48, "bold": True}
+    title["transition"] = {"in": {"type": "fade", "duration": 0.2}}
+    tracks = [{"clips": [layer]} for layer in (layers if layers is not None else [title])]
+    return {
+        "version": 2,
+        "output": {"size": {"width": WIDTH, "height": HEIGHT}, "fps": FPS, "duration": DURATION, "poster": {"at": 0.5}},
         "background": "#102040",
-        "layers": [
-            {"type": "text", "text": "¡Ñu!", "color": "#ffffff", "size": 48, "bold": True, "fade_in": 0.2},
-        ],
-        "audio": {"tone_hz": 440, "volume": 0.1},
+        "tracks": [*tracks, {"clips": [{"type": "tone", "frequency": 440, "volume": 0.1}]}],
     }
-    composition.update(extra)
-    return composition
 
 
 @pytest.fixture(scope="module")
@@ -157,8 +157,8 @@ def test_cancel_leaves_no_files(tmp_path: Path, cancel_on_call: int) -> None:
 def slow_composition() -> dict[str, Any]:
     """Every frame differs (a 10 s fade), so this takes a noticeable fraction of a second."""
     composition = tiny()
-    composition["output"].update(width=640, height=360, duration=10.0, fps=30)
-    composition["layers"][0].update(size=120, fade_in=10.0)
+    composition["output"].update(size={"width": 640, "height": 360}, duration=10.0, fps=30)
+    composition["tracks"][0]["clips"][0].update(size=120, transition={"in": {"type": "fade", "duration": 10.0}})
     return composition
 
 
@@ -195,16 +195,16 @@ def test_cancel_mid_render_stops_quickly(tmp_path: Path) -> None:
 
 def test_bad_composition_fails_before_writing(tmp_path: Path) -> None:
     composition = tiny()
-    composition["output"]["width"] = 161
-    with pytest.raises(RenderError, match=r"output\.width must be an even number"):
+    composition["output"]["size"]["width"] = 161
+    with pytest.raises(RenderError, match=r"output\.size\.width must be an even number"):
         render(composition, tmp_path)
     assert list(tmp_path.iterdir()) == []
 
 
 def test_rerender_replaces_previous_output(tmp_path: Path) -> None:
-    first = render(tiny(background="#000000"), tmp_path)
+    first = render({**tiny(), "background": "#000000"}, tmp_path)
     before = first.video_path.read_bytes()
-    second = render(tiny(audio=None), tmp_path)
+    second = render({**tiny(), "tracks": tiny()["tracks"][:1]}, tmp_path)  # without the tone
     assert second.video_path == first.video_path
     assert second.video_path.read_bytes() != before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["output.jpg", "output.mp4"]
@@ -212,7 +212,7 @@ def test_rerender_replaces_previous_output(tmp_path: Path) -> None:
         audio = container.streams.audio[0]
         assert audio.codec_context.name == "aac"
         samples = np.concatenate([f.to_ndarray() for f in container.decode(audio=0)], axis=1)
-    assert np.abs(samples).max() < 1e-3  # no audio block: silence, but still an AAC track
+    assert np.abs(samples).max() < 1e-3  # no sound clip: silence, but still an AAC track
 
 
 def test_hello_composition_renders(tmp_path: Path) -> None:
@@ -255,7 +255,7 @@ def test_long_text_wraps_within_max_width() -> None:
 
 
 def scene_of(composition: dict[str, Any]) -> Scene:
-    comp = normalise_any(composition)
+    comp = normalise(composition)
     return Scene(comp, Context(WIDTH, HEIGHT, 1.0, FPS))
 
 
@@ -271,9 +271,8 @@ def test_huge_text_is_cut_to_a_few_frames() -> None:
 
 def test_scene_reuses_state_when_nothing_changes() -> None:
     composition = tiny()
-    composition["layers"].append(
-        {"type": "color", "color": "#ff0000", "width": 20, "height": 10, "position": "top_left", "opacity": 0.5}
-    )
+    box = {"type": "color", "color": "#ff0000", "width": 20 / WIDTH, "height": 10 / HEIGHT, "position": "top_left"}
+    composition["tracks"].insert(1, {"clips": [{**box, "opacity": 0.5}]})
     scene = scene_of(composition)
     assert scene.key(scene.states(0.5)) == scene.key(scene.states(0.9))
     assert scene.key(scene.states(0.0)) != scene.key(scene.states(0.1))

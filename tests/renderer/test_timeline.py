@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from renderer import AssetFile, RenderError, normalise
-from renderer.timeline import normalise_any, output_size
+from renderer.timeline import output_size
 
 ASSETS = {
     "pic": AssetFile(Path("/nonexistent/pic.png"), "image"),
@@ -217,19 +217,3 @@ def test_range_and_poster() -> None:
         v2({"type": "color", "color": "#000000", "length": 10}, range={"start": 4, "end": 6}, poster={"at": 9})
     )
     assert 5.9 < out["output"]["poster"]["at"] < 6.0
-
-
-def test_v1_documents_become_v2() -> None:
-    v1 = {
-        "output": {"width": 320, "height": 180, "duration": 2},
-        "layers": [{"type": "text", "text": "Hola", "offset": {"x": 32, "y": -18}, "fade_in": 0.5, "end": 1.5}],
-        "audio": {"tone_hz": 440, "volume": 0.1},
-    }
-    assert normalise(v1)["version"] == 1  # the v1 shape is kept for its callers
-    out = normalise_any(v1)
-    text, tone = (t["clips"][0] for t in out["tracks"])
-    assert text["offset"] == {"x": 0.1, "y": -0.1}
-    assert text["transition"]["in"] == {"type": "fade", "duration": 0.5}
-    assert (text["start"], text["end"]) == (0.0, 1.5)
-    assert tone["type"] == "tone"
-    assert tone["end"] == 2.0

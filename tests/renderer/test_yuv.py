@@ -10,12 +10,12 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from renderer import render, render_frame
+from renderer import normalise
+from renderer.assets import AssetFile
 from renderer.clips.base import Context
+from renderer.encoder import render, render_frame
 from renderer.engine import Scene, YuvCanvas
 from renderer.examples import make_reference_assets, reference_composition
-from renderer.media import AssetFile
-from renderer.timeline import normalise_v2
 from renderer.yuv import color_yuv, new_planes, rgb_to_yuv, to_rgb
 
 W, H = 96, 64
@@ -31,7 +31,7 @@ def doc(*tracks: list[dict[str, Any]], duration: float = 2.0, background: str = 
 
 
 def scene_of(composition: dict[str, Any], assets: dict[str, AssetFile] | None = None, size: tuple[int, int] = (W, H)):
-    comp = normalise_v2(composition, assets)
+    comp = normalise(composition, assets)
     return Scene(comp, Context(size[0], size[1], size[1] / H, 10, assets or {}))
 
 
@@ -141,7 +141,7 @@ def test_partial_redraws_equal_full_draws(tmp_path: Path) -> None:
     assets = make_reference_assets(tmp_path, seconds=2.0)
     composition = reference_composition(2.0)
     composition["output"].update(size="240p", fps=10)
-    comp = normalise_v2(composition, assets)
+    comp = normalise(composition, assets)
     ctx = Context(426, 240, 1.0, 10, assets)
     scene, fresh = Scene(comp, ctx), Scene(comp, ctx)
     ring = [YuvCanvas(new_planes(426, 240)) for _ in range(3)]

@@ -26,7 +26,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select, text, update
 
-import renderer
+import renderer.encoder
 from gala.config import Settings
 from gala.db import transaction, utcnow
 from gala.orm import Asset, Job
@@ -89,7 +89,7 @@ def _attempt(rt: Runtime, job_id: uuid.UUID) -> rendering.Claim:
     """One delivery of the job, as a worker runs it once the render is done."""
     claim = rendering.claim(rt, job_id)
     assert claim is not None
-    out = renderer.render(claim.composition, claim.staging_dir, basename=claim.basename)
+    out = renderer.encoder.render(claim.composition, claim.staging_dir, basename=claim.basename)
     outputs = [
         rendering.Output("video", out.video_path, "video/mp4", "video"),
         rendering.Output("thumbnail", out.thumbnail_path, "image/jpeg", "image"),

@@ -200,12 +200,12 @@ def _insert_job(stack: Stack, composition: dict[str, Any]) -> uuid.UUID:
 
 def test_render_error_fails_the_job_readably_and_the_worker_keeps_serving(stack: Stack) -> None:
     stack.worker()
-    job_id = _insert_job(stack, {"version": 1, "output": {"width": 1281, "duration": 1}})
+    job_id = _insert_job(stack, {"version": 2, "output": {"size": {"width": 1281, "height": 720}, "duration": 1}})
     stack.rt.enqueue(job_id)
     job = stack.wait_done(str(job_id))
     assert job["status"] == "failed"
     assert job["error"]["code"] == "render_error"
-    assert "output.width must be an even number" in job["error"]["message"]
+    assert "output.size.width must be an even number" in job["error"]["message"]
     assert job["output_asset_ids"] == []
     assert stack.wait_done(stack.submit(TINY)["id"])["status"] == "done"
 
@@ -264,5 +264,7 @@ def test_a_second_delivery_is_a_no_op(stack: Stack) -> None:
 def test_the_reaper_resends_a_lost_message(stack: Stack) -> None:
     stack.worker()
     # A queued job whose message never reached the broker, with its queue lease expired.
-    job_id = _insert_job(stack, {"version": 1, "output": {"width": 64, "height": 64, "duration": 1, "fps": 5}})
+    job_id = _insert_job(
+        stack, {"version": 2, "output": {"size": {"width": 64, "height": 64}, "duration": 1, "fps": 5}}
+    )
     assert stack.wait_done(str(job_id), timeout=30)["status"] == "done"

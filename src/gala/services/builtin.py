@@ -27,29 +27,33 @@ HELLO: dict[str, Any] = {
     "name": "hello",
     "description": "A title fading in and out over a solid background, with a quiet tone: GALA's hello render.",
     "composition": {
-        "version": 1,
+        "version": 2,
         "output": {
-            "width": _p("width"),
-            "height": _p("height"),
+            "size": {"width": _p("width"), "height": _p("height")},
             "fps": _p("fps"),
             "duration": _p("duration"),
         },
         "background": _p("background"),
-        "layers": [
+        "tracks": [
             {
-                "type": "text",
-                "name": "title",
-                "text": _p("title"),
-                "color": _p("color"),
-                "size": _p("size"),
-                "bold": True,
-                "position": "center",
-                "max_width": 0.9,
-                "fade_in": 0.5,
-                "fade_out": 0.5,
-            }
+                "clips": [
+                    {
+                        "type": "text",
+                        "name": "title",
+                        "text": _p("title"),
+                        "color": _p("color"),
+                        "size": _p("size"),
+                        "bold": True,
+                        "max_width": 0.9,
+                        "transition": {
+                            "in": {"type": "fade", "duration": 0.5},
+                            "out": {"type": "fade", "duration": 0.5},
+                        },
+                    }
+                ]
+            },
+            {"clips": [{"type": "tone", "frequency": 440, "volume": 0.05}]},
         ],
-        "audio": {"tone_hz": 440, "volume": 0.05},
     },
     "parameters": {
         "type": "object",

@@ -11,6 +11,8 @@ import jsonschema_rs
 
 from gala.errors import FieldError, Unprocessable
 from gala.schemas import compile_schema, pointer, schema_errors
+from renderer.clips import BY_NAME as CLIP_TYPES
+from renderer.timeline import SOUNDTRACK_KINDS
 
 PARAM_KEY = "$param"
 
@@ -99,16 +101,6 @@ def substitute(node: Any, params: dict[str, Any]) -> Any:
 ASSET_KEYWORD = "x-gala-asset"
 ASSET_KINDS = ("image", "audio", "video", "font")
 
-# The kinds each asset field of a version-2 composition accepts (docs/composition.md).
-CLIP_ASSET_KINDS: dict[str, tuple[str, ...]] = {
-    "image": ("image",),
-    "video": ("video",),
-    "audio": ("audio", "video"),
-}
-SOUNDTRACK_KINDS = ("audio", "video")
-FONT_KINDS = ("font",)
-FONT_CLIPS = ("text", "captions")
-
 JsonPath = tuple[str | int, ...]
 
 
@@ -122,12 +114,12 @@ class AssetSlot:
 
 
 def asset_slots(composition: Any) -> Iterator[AssetSlot]:
-    """Every ``asset`` field of a version-2 composition, with the kinds it accepts.
+    """Every asset field of a composition, with the kinds it accepts (the clip types declare them).
 
-    Version 1 has no assets. Parts that are not shaped as expected are skipped: the schema and
-    the renderer's normaliser report those.
+    Parts that are not shaped as expected are skipped: the schema and the renderer's normaliser
+    report those.
     """
-    if not isinstance(composition, dict) or composition.get("version") != 2:
+    if not isinstance(composition, dict):
         return
     soundtrack = composition.get("soundtrack")
     if isinstance(soundtrack, dict) and "asset" in soundtrack:
@@ -136,15 +128,16 @@ def asset_slots(composition: Any) -> Iterator[AssetSlot]:
     for ti, track in enumerate(tracks if isinstance(tracks, list) else []):
         clips = track.get("clips") if isinstance(track, dict) else None
         for ci, clip in enumerate(clips if isinstance(clips, list) else []):
-            if not isinstance(clip, dict):
+            kind = clip.get("type") if isinstance(clip, dict) else None
+            spec = CLIP_TYPES.get(kind) if isinstance(kind, str) else None
+            if spec is None:
                 continue
-            where: JsonPath = ("tracks", ti, "clips", ci)
-            kind = clip.get("type")
-            if kind in CLIP_ASSET_KINDS and "asset" in clip:
-                yield AssetSlot((*where, "asset"), clip["asset"], CLIP_ASSET_KINDS[kind])
-            font = clip.get("font")
-            if kind in FONT_CLIPS and isinstance(font, dict) and "asset" in font:
-                yield AssetSlot((*where, "font", "asset"), font["asset"], FONT_KINDS)
+            for slot in spec.all_slots:
+                node: Any = clip
+                for key in slot.path:
+                    node = node.get(key) if isinstance(node, dict) else None
+                if node is not None:
+                    yield AssetSlot(("tracks", ti, "clips", ci, *slot.path), node, slot.kinds)
 
 
 def declared_kinds(schema: Any) -> tuple[str, ...] | None:

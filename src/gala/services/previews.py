@@ -15,7 +15,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-import renderer
+import renderer.encoder
 from gala.errors import FieldError, NotFound, ServiceUnavailable, TooManyRequests, Unprocessable
 from gala.services import jobs, templates
 from gala.services.assets import limits
@@ -102,7 +102,7 @@ def _render(
     outcome: _Outcome,
 ) -> None:
     try:
-        outcome.jpeg = renderer.render_frame(composition, t, assets=files, width=width, limits=caps)
+        outcome.jpeg = renderer.encoder.render_frame(composition, t, assets=files, width=width, limits=caps)
     except BaseException as exc:  # handed to the request thread, which raises it
         outcome.error = exc
     finally:

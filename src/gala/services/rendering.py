@@ -30,7 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import and_, or_, select, update
 from sqlalchemy.orm import Session
@@ -42,15 +42,15 @@ from gala.services.runtime import Runtime
 from gala.storage import StorageError
 from gala.storage.base import check_key
 from gala.storage.local import LocalStorage
-from renderer import RenderOutput
-from renderer.media import AssetFile
+from renderer.assets import AssetFile
+
+if TYPE_CHECKING:  # the API process imports this module, and renderer.encoder loads FFmpeg
+    from renderer.encoder import RenderOutput
 
 log = logging.getLogger(__name__)
 
 ACTIVE = ("rendering", "uploading")
 HEARTBEAT_SECONDS = 0.25
-DRAFT_MAX_HEIGHT = 360
-DRAFT_MAX_FPS = 15
 
 
 @dataclass(frozen=True)
@@ -78,38 +78,19 @@ class Claim:
 
 
 def draft(composition: dict[str, Any]) -> dict[str, Any]:
-    """A fast low-resolution version of a composition: at most 360p and 15 fps."""
-    out = dict(composition)
-    output = dict(out.get("output") or {})
-    width, height = output.get("width", 1280), output.get("height", 720)
-    if isinstance(width, int) and isinstance(height, int) and height > DRAFT_MAX_HEIGHT:
-        scale = DRAFT_MAX_HEIGHT / height
-        output["width"] = max(16, round(width * scale / 2) * 2)
-        output["height"] = DRAFT_MAX_HEIGHT
-        for layer in out.get("layers") or []:
-            if isinstance(layer, dict) and isinstance(layer.get("size"), int | float):
-                layer["size"] = max(4, round(layer["size"] * scale))
-    fps = output.get("fps", 30)
-    if isinstance(fps, int | float) and fps > DRAFT_MAX_FPS:
-        output["fps"] = DRAFT_MAX_FPS
-    out["output"] = output
-    return out
+    """A fast draft: the renderer's ``output.quality: "draft"`` (half size, fast encoder settings)."""
+    output = composition.get("output")
+    return {**composition, "output": {**(output if isinstance(output, dict) else {}), "quality": "draft"}}
 
 
 def resolve(version: TemplateVersion, params: dict[str, Any], options: dict[str, Any]) -> dict[str, Any]:
     """The concrete composition a job renders: placeholders replaced, draft applied.
 
-    A version-2 draft is the renderer's own ``output.quality: "draft"`` (half size, fast encoder
-    settings, every pixel size scaled along); version 1 keeps its 360p / 15 fps draft.
+    A draft is the renderer's own ``output.quality: "draft"`` (half size, fast encoder settings,
+    every pixel size scaled along).
     """
     composition: dict[str, Any] = substitute(version.composition, params)
-    if options.get("draft"):
-        if composition.get("version") == 2:
-            output = composition.get("output")
-            composition["output"] = {**(output if isinstance(output, dict) else {}), "quality": "draft"}
-        else:
-            composition = draft(composition)
-    return composition
+    return draft(composition) if options.get("draft") else composition
 
 
 # --------------------------------------------------------------------------- assets to local files

@@ -1,6 +1,6 @@
 """What an upload is, from its bytes; a client's declared type or file name is never trusted.
 
-The container format comes from the renderer's own sniffer (:func:`renderer.media.sniff`), so the
+The container format comes from the renderer's own sniffer (:func:`renderer.assets.sniff`), so the
 API accepts exactly what the renderer can open, and nothing that FFmpeg would have to *guess*
 (playlists, concat lists, AVI, text). This module adds what the API needs on top: the MIME type
 to store and serve, and which asset kinds the bytes may be.
@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from renderer import media
+from renderer import assets
 
 # Every type an upload may have, by kind, for the 415 answer and the contract's description.
 SUPPORTED: dict[str, tuple[str, ...]] = {
@@ -78,7 +78,7 @@ class Sniffed:
 
 def sniff(path: Path) -> Sniffed | None:
     """What the file at ``path`` may be, or None when it is no format GALA accepts."""
-    fmt = media.sniff(path)
+    fmt = assets.sniff(path)
     if fmt is None:
         return None
     with path.open("rb") as fh:

@@ -19,10 +19,7 @@ from .clip_length_type_1 import ClipLengthType1
 from .clip_timing import ClipTiming
 from .clip_visual import ClipVisual
 from .color_clip import ColorClip
-from .color_layer import ColorLayer
-from .composition_v1 import CompositionV1
-from .composition_v1_audio_type_0 import CompositionV1AudioType0
-from .composition_v2 import CompositionV2
+from .composition import Composition
 from .custom_size import CustomSize
 from .duck import Duck
 from .easing import Easing
@@ -42,10 +39,6 @@ from .job_status import JobStatus
 from .ken_burns import KenBurns
 from .ken_burns_pan import KenBurnsPan
 from .labels import Labels
-from .layer_placement import LayerPlacement
-from .layer_placement_offset import LayerPlacementOffset
-from .layer_placement_position import LayerPlacementPosition
-from .layer_timing import LayerTiming
 from .liveness import Liveness
 from .media_info_type_0 import MediaInfoType0
 from .media_trim import MediaTrim
@@ -60,7 +53,6 @@ from .offset_keyframes_item import OffsetKeyframesItem
 from .opacity_keyframes_item import OpacityKeyframesItem
 from .output_format import OutputFormat
 from .output_quality import OutputQuality
-from .output_v1 import OutputV1
 from .output_v2 import OutputV2
 from .param_ref import ParamRef
 from .parameters_schema import ParametersSchema
@@ -73,6 +65,9 @@ from .readiness import Readiness
 from .readiness_problem import ReadinessProblem
 from .rotation_keyframes_item import RotationKeyframesItem
 from .scale_keyframes_item import ScaleKeyframesItem
+from .shape_clip import ShapeClip
+from .shape_clip_shape_type_0 import ShapeClipShapeType0
+from .shape_stroke import ShapeStroke
 from .size_preset import SizePreset
 from .sound_keyframes import SoundKeyframes
 from .sound_role import SoundRole
@@ -91,8 +86,6 @@ from .template_preview import TemplatePreview
 from .template_preview_params import TemplatePreviewParams
 from .text_box import TextBox
 from .text_clip import TextClip
-from .text_layer import TextLayer
-from .text_layer_align import TextLayerAlign
 from .text_stroke import TextStroke
 from .text_style import TextStyle
 from .text_style_align_type_0 import TextStyleAlignType0
@@ -128,10 +121,7 @@ __all__ = (
     "ClipTiming",
     "ClipVisual",
     "ColorClip",
-    "ColorLayer",
-    "CompositionV1",
-    "CompositionV1AudioType0",
-    "CompositionV2",
+    "Composition",
     "CustomSize",
     "Duck",
     "Easing",
@@ -151,10 +141,6 @@ __all__ = (
     "KenBurns",
     "KenBurnsPan",
     "Labels",
-    "LayerPlacement",
-    "LayerPlacementOffset",
-    "LayerPlacementPosition",
-    "LayerTiming",
     "Liveness",
     "MediaInfoType0",
     "MediaTrim",
@@ -169,7 +155,6 @@ __all__ = (
     "OpacityKeyframesItem",
     "OutputFormat",
     "OutputQuality",
-    "OutputV1",
     "OutputV2",
     "ParametersSchema",
     "ParamRef",
@@ -182,6 +167,9 @@ __all__ = (
     "ReadinessProblem",
     "RotationKeyframesItem",
     "ScaleKeyframesItem",
+    "ShapeClip",
+    "ShapeClipShapeType0",
+    "ShapeStroke",
     "SizePreset",
     "SoundKeyframes",
     "SoundRole",
@@ -200,8 +188,6 @@ __all__ = (
     "TemplatePreviewParams",
     "TextBox",
     "TextClip",
-    "TextLayer",
-    "TextLayerAlign",
     "TextStroke",
     "TextStyle",
     "TextStyleAlignType0",

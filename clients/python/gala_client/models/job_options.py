@@ -24,8 +24,8 @@ class JobOptions:
     """ 
         Attributes:
             basename (str | Unset): File name stem of the outputs (`<basename>.mp4`, `<basename>.jpg`). Default: 'output'.
-            draft (bool | Unset): Render a fast low-resolution draft: for version 2 compositions `output.quality` becomes
-                `draft` (half size, fast encoder settings); version 1 ones render at most 360p and 15 fps.
+            draft (bool | Unset): Render a fast low-resolution draft: the composition's `output.quality` becomes `draft`
+                (half size, fast encoder settings).
                  Default: False.
      """
 

@@ -12,8 +12,7 @@ from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
-  from ..models.composition_v1 import CompositionV1
-  from ..models.composition_v2 import CompositionV2
+  from ..models.composition import Composition
   from ..models.labels import Labels
   from ..models.parameters_schema import ParametersSchema
 
@@ -30,11 +29,13 @@ class TemplateCreate:
     """ 
         Attributes:
             name (str):
-            composition (CompositionV1 | CompositionV2): What a template renders. `version` picks the format: `2`
-                (`CompositionV2`, the current one,
-                see docs/composition.md) or `1` (`CompositionV1`, legacy, still rendered). The schema checks
-                shapes and ranges; submitting a job also checks meaning (times that fit, asset kinds, SRT
-                that parses) and names every problem.
+            composition (Composition): What a template renders (composition format version 2, see docs/composition.md):
+                output
+                settings, a background, an optional soundtrack and tracks of clips. Later tracks paint on
+                top of earlier ones. Clips name media by asset id (`asset`); an id written in the template
+                must exist and be of the right kind when the template is saved. The schema checks shapes
+                and ranges; submitting a job also checks meaning (times that fit, asset kinds, SRT that
+                parses) and names every problem.
             description (None | str | Unset):
             parameters (ParametersSchema | Unset): A JSON Schema (2020-12) for the job parameters: an object schema whose
                 `properties` name
@@ -53,7 +54,7 @@ class TemplateCreate:
      """
 
     name: str
-    composition: CompositionV1 | CompositionV2
+    composition: Composition
     description: None | str | Unset = UNSET
     parameters: ParametersSchema | Unset = UNSET
     labels: Labels | Unset = UNSET
@@ -63,18 +64,12 @@ class TemplateCreate:
 
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.composition_v1 import CompositionV1 # noqa: PLC0415
-        from ..models.composition_v2 import CompositionV2 # noqa: PLC0415
+        from ..models.composition import Composition # noqa: PLC0415
         from ..models.labels import Labels # noqa: PLC0415
         from ..models.parameters_schema import ParametersSchema # noqa: PLC0415
         name = self.name
 
-        composition: dict[str, Any]
-        if isinstance(self.composition, CompositionV2):
-            composition = self.composition.to_dict()
-        else:
-            composition = self.composition.to_dict()
-
+        composition = self.composition.to_dict()
 
         description: None | str | Unset
         if isinstance(self.description, Unset):
@@ -110,33 +105,15 @@ class TemplateCreate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.composition_v1 import CompositionV1 # noqa: PLC0415
-        from ..models.composition_v2 import CompositionV2 # noqa: PLC0415
+        from ..models.composition import Composition # noqa: PLC0415
         from ..models.labels import Labels # noqa: PLC0415
         from ..models.parameters_schema import ParametersSchema # noqa: PLC0415
         d = dict(src_dict)
         name = d.pop("name")
 
-        def _parse_composition(data: object) -> CompositionV1 | CompositionV2:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_composition_type_0 = CompositionV2.from_dict(data)
+        composition = Composition.from_dict(d.pop("composition"))
 
 
-
-                return componentsschemas_composition_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_composition_type_1 = CompositionV1.from_dict(data)
-
-
-
-            return componentsschemas_composition_type_1
-
-        composition = _parse_composition(d.pop("composition"))
 
 
         def _parse_description(data: object) -> None | str | Unset:

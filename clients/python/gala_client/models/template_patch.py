@@ -12,8 +12,7 @@ from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
-  from ..models.composition_v1 import CompositionV1
-  from ..models.composition_v2 import CompositionV2
+  from ..models.composition import Composition
   from ..models.labels import Labels
   from ..models.parameters_schema import ParametersSchema
 
@@ -31,11 +30,13 @@ class TemplatePatch:
         Attributes:
             name (str | Unset):
             description (None | str | Unset):
-            composition (CompositionV1 | CompositionV2 | Unset): What a template renders. `version` picks the format: `2`
-                (`CompositionV2`, the current one,
-                see docs/composition.md) or `1` (`CompositionV1`, legacy, still rendered). The schema checks
-                shapes and ranges; submitting a job also checks meaning (times that fit, asset kinds, SRT
-                that parses) and names every problem.
+            composition (Composition | Unset): What a template renders (composition format version 2, see
+                docs/composition.md): output
+                settings, a background, an optional soundtrack and tracks of clips. Later tracks paint on
+                top of earlier ones. Clips name media by asset id (`asset`); an id written in the template
+                must exist and be of the right kind when the template is saved. The schema checks shapes
+                and ranges; submitting a job also checks meaning (times that fit, asset kinds, SRT that
+                parses) and names every problem.
             parameters (ParametersSchema | Unset): A JSON Schema (2020-12) for the job parameters: an object schema whose
                 `properties` name
                 the parameters that `ParamRef`s use. `default`s are applied to jobs.
@@ -54,7 +55,7 @@ class TemplatePatch:
 
     name: str | Unset = UNSET
     description: None | str | Unset = UNSET
-    composition: CompositionV1 | CompositionV2 | Unset = UNSET
+    composition: Composition | Unset = UNSET
     parameters: ParametersSchema | Unset = UNSET
     labels: Labels | Unset = UNSET
 
@@ -63,8 +64,7 @@ class TemplatePatch:
 
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.composition_v1 import CompositionV1 # noqa: PLC0415
-        from ..models.composition_v2 import CompositionV2 # noqa: PLC0415
+        from ..models.composition import Composition # noqa: PLC0415
         from ..models.labels import Labels # noqa: PLC0415
         from ..models.parameters_schema import ParametersSchema # noqa: PLC0415
         name = self.name
@@ -75,14 +75,9 @@ class TemplatePatch:
         else:
             description = self.description
 
-        composition: dict[str, Any] | Unset
-        if isinstance(self.composition, Unset):
-            composition = UNSET
-        elif isinstance(self.composition, CompositionV2):
+        composition: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.composition, Unset):
             composition = self.composition.to_dict()
-        else:
-            composition = self.composition.to_dict()
-
 
         parameters: dict[str, Any] | Unset = UNSET
         if not isinstance(self.parameters, Unset):
@@ -114,8 +109,7 @@ class TemplatePatch:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.composition_v1 import CompositionV1 # noqa: PLC0415
-        from ..models.composition_v2 import CompositionV2 # noqa: PLC0415
+        from ..models.composition import Composition # noqa: PLC0415
         from ..models.labels import Labels # noqa: PLC0415
         from ..models.parameters_schema import ParametersSchema # noqa: PLC0415
         d = dict(src_dict)
@@ -131,28 +125,14 @@ class TemplatePatch:
         description = _parse_description(d.pop("description", UNSET))
 
 
-        def _parse_composition(data: object) -> CompositionV1 | CompositionV2 | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_composition_type_0 = CompositionV2.from_dict(data)
+        _composition = d.pop("composition", UNSET)
+        composition: Composition | Unset
+        if isinstance(_composition,  Unset):
+            composition = UNSET
+        else:
+            composition = Composition.from_dict(_composition)
 
 
-
-                return componentsschemas_composition_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_composition_type_1 = CompositionV1.from_dict(data)
-
-
-
-            return componentsschemas_composition_type_1
-
-        composition = _parse_composition(d.pop("composition", UNSET))
 
 
         _parameters = d.pop("parameters", UNSET)

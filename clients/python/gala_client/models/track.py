@@ -18,6 +18,7 @@ if TYPE_CHECKING:
   from ..models.gradient_clip import GradientClip
   from ..models.image_clip import ImageClip
   from ..models.param_ref import ParamRef
+  from ..models.shape_clip import ShapeClip
   from ..models.text_clip import TextClip
   from ..models.video_clip import VideoClip
 
@@ -35,13 +36,13 @@ class Track:
         Attributes:
             name (None | str | Unset): A label, for people.
             crossfade (float | None | ParamRef | Unset):
-            clips (list[CaptionsClip | ClipTiming | ColorClip | GradientClip | ImageClip | TextClip | VideoClip] | None |
-                Unset):
+            clips (list[CaptionsClip | ClipTiming | ColorClip | GradientClip | ImageClip | ShapeClip | TextClip | VideoClip]
+                | None | Unset):
      """
 
     name: None | str | Unset = UNSET
     crossfade: float | None | ParamRef | Unset = UNSET
-    clips: list[CaptionsClip | ClipTiming | ColorClip | GradientClip | ImageClip | TextClip | VideoClip] | None | Unset = UNSET
+    clips: list[CaptionsClip | ClipTiming | ColorClip | GradientClip | ImageClip | ShapeClip | TextClip | VideoClip] | None | Unset = UNSET
 
 
 
@@ -54,6 +55,7 @@ class Track:
         from ..models.gradient_clip import GradientClip # noqa: PLC0415
         from ..models.image_clip import ImageClip # noqa: PLC0415
         from ..models.param_ref import ParamRef # noqa: PLC0415
+        from ..models.shape_clip import ShapeClip # noqa: PLC0415
         from ..models.text_clip import TextClip # noqa: PLC0415
         from ..models.video_clip import VideoClip # noqa: PLC0415
         name: None | str | Unset
@@ -89,6 +91,8 @@ class Track:
                     clips_type_0_item = clips_type_0_item_data.to_dict()
                 elif isinstance(clips_type_0_item_data, CaptionsClip):
                     clips_type_0_item = clips_type_0_item_data.to_dict()
+                elif isinstance(clips_type_0_item_data, ShapeClip):
+                    clips_type_0_item = clips_type_0_item_data.to_dict()
                 else:
                     clips_type_0_item = clips_type_0_item_data.to_dict()
 
@@ -122,6 +126,7 @@ class Track:
         from ..models.gradient_clip import GradientClip # noqa: PLC0415
         from ..models.image_clip import ImageClip # noqa: PLC0415
         from ..models.param_ref import ParamRef # noqa: PLC0415
+        from ..models.shape_clip import ShapeClip # noqa: PLC0415
         from ..models.text_clip import TextClip # noqa: PLC0415
         from ..models.video_clip import VideoClip # noqa: PLC0415
         d = dict(src_dict)
@@ -155,7 +160,7 @@ class Track:
         crossfade = _parse_crossfade(d.pop("crossfade", UNSET))
 
 
-        def _parse_clips(data: object) -> list[CaptionsClip | ClipTiming | ColorClip | GradientClip | ImageClip | TextClip | VideoClip] | None | Unset:
+        def _parse_clips(data: object) -> list[CaptionsClip | ClipTiming | ColorClip | GradientClip | ImageClip | ShapeClip | TextClip | VideoClip] | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -166,7 +171,7 @@ class Track:
                 clips_type_0 = []
                 _clips_type_0 = data
                 for clips_type_0_item_data in (_clips_type_0):
-                    def _parse_clips_type_0_item(data: object) -> CaptionsClip | ClipTiming | ColorClip | GradientClip | ImageClip | TextClip | VideoClip:
+                    def _parse_clips_type_0_item(data: object) -> CaptionsClip | ClipTiming | ColorClip | GradientClip | ImageClip | ShapeClip | TextClip | VideoClip:
                         try:
                             if not isinstance(data, dict):
                                 raise TypeError()
@@ -227,13 +232,23 @@ class Track:
                             return componentsschemas_clip_type_5
                         except (TypeError, ValueError, AttributeError, KeyError):
                             pass
+                        try:
+                            if not isinstance(data, dict):
+                                raise TypeError()
+                            componentsschemas_clip_type_6 = ShapeClip.from_dict(data)
+
+
+
+                            return componentsschemas_clip_type_6
+                        except (TypeError, ValueError, AttributeError, KeyError):
+                            pass
                         if not isinstance(data, dict):
                             raise TypeError()
-                        componentsschemas_clip_type_6 = ClipTiming.from_dict(data)
+                        componentsschemas_clip_type_7 = ClipTiming.from_dict(data)
 
 
 
-                        return componentsschemas_clip_type_6
+                        return componentsschemas_clip_type_7
 
                     clips_type_0_item = _parse_clips_type_0_item(clips_type_0_item_data)
 
@@ -242,7 +257,7 @@ class Track:
                 return clips_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[CaptionsClip | ClipTiming | ColorClip | GradientClip | ImageClip | TextClip | VideoClip] | None | Unset, data)
+            return cast(list[CaptionsClip | ClipTiming | ColorClip | GradientClip | ImageClip | ShapeClip | TextClip | VideoClip] | None | Unset, data)
 
         clips = _parse_clips(d.pop("clips", UNSET))
 

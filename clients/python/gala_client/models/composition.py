@@ -22,16 +22,18 @@ if TYPE_CHECKING:
 
 
 
-T = TypeVar("T", bound="CompositionV2")
+T = TypeVar("T", bound="Composition")
 
 
 
 @_attrs_define
-class CompositionV2:
-    """ Composition format version 2: output settings, a background, an optional soundtrack and
-    tracks of clips. Later tracks paint on top of earlier ones. Clips name media by asset id
-    (`asset`); an id written in the template must exist and be of the right kind when the
-    template is saved.
+class Composition:
+    """ What a template renders (composition format version 2, see docs/composition.md): output
+    settings, a background, an optional soundtrack and tracks of clips. Later tracks paint on
+    top of earlier ones. Clips name media by asset id (`asset`); an id written in the template
+    must exist and be of the right kind when the template is saved. The schema checks shapes
+    and ranges; submitting a job also checks meaning (times that fit, asset kinds, SRT that
+    parses) and names every problem.
 
         Attributes:
             version (Literal[2]):
@@ -196,7 +198,7 @@ class CompositionV2:
         tracks = _parse_tracks(d.pop("tracks", UNSET))
 
 
-        composition_v2 = cls(
+        composition = cls(
             version=version,
             output=output,
             background=background,
@@ -204,5 +206,5 @@ class CompositionV2:
             tracks=tracks,
         )
 
-        return composition_v2
+        return composition
 
