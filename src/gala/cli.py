@@ -232,9 +232,9 @@ def render(template: str, params: tuple[str, ...], out_dir: Path, basename: str,
     bare composition.
     """
     import renderer
+    from gala.jobs.composition import draft as make_draft
     from gala.services import builtin
     from gala.services.parameters import substitute, validate_params
-    from gala.services.rendering import draft as make_draft
 
     if template == "hello":
         doc = builtin.HELLO

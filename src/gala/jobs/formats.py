@@ -1,0 +1,48 @@
+"""The output-format table: what a render leaves, as the assets a job records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the type only: the API imports this package, and must not import PyAV
+    from renderer import RenderOutput
+
+# output.format -> (MIME type, asset kind) of the main output. A `jpg` render *is* its poster.
+OUTPUT_TYPES: dict[str, tuple[str, str]] = {
+    "mp4": ("video/mp4", "video"),
+    "webm": ("video/webm", "video"),
+    "gif": ("image/gif", "image"),
+    "jpg": ("image/jpeg", "image"),
+}
+
+
+@dataclass(frozen=True)
+class Output:
+    role: str
+    path: Path
+    mime: str
+    kind: str
+    media: dict[str, Any] | None = None
+
+
+def outputs_of(out: RenderOutput) -> list[Output]:
+    """The assets a render leaves: the video (``video``) and its JPEG ``thumbnail``, or one ``poster``."""
+    size: dict[str, Any] = {"width": out.width, "height": out.height}
+    mime, kind = OUTPUT_TYPES[out.format]
+    if out.format == "jpg":
+        return [Output("poster", out.video_path, mime, kind, size)]
+    media: dict[str, Any] = {
+        **size,
+        "duration": out.duration,
+        "fps": out.fps,
+        "video_codec": out.video_codec,
+        "audio_codec": out.audio_codec,
+    }
+    if out.audio_codec is not None:  # the renderer always mixes 48 kHz stereo
+        media |= {"channels": 2, "sample_rate": 48000}
+    return [
+        Output("video", out.video_path, mime, kind, media),
+        Output("thumbnail", out.thumbnail_path, "image/jpeg", "image", size),
+    ]
