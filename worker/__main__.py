@@ -85,9 +85,10 @@ def main(argv: list[str] | None = None) -> None:
 
     from gala import metrics
     from gala.config import Settings
-    from worker.app import celery
+    from worker.app import celery, use_settings
 
     settings = Settings.from_env()
+    use_settings(settings)
     metrics.declare_worker_series(settings.storage_provider)
     if settings.worker_metrics_port:
         metrics.serve_worker_metrics(settings.worker_metrics_host, settings.worker_metrics_port)

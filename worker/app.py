@@ -18,6 +18,14 @@ from gala.queue import make_celery
 from gala.services.runtime import Runtime
 
 _runtime: Runtime | None = None
+_settings: Settings | None = None
+
+
+def use_settings(settings: Settings) -> None:
+    """The settings the Runtime will be built from (``python -m worker`` reads them before it
+    hands the environment to Celery's CLI, which must not see ``CELERY_BROKER_URL``)."""
+    global _settings
+    _settings = settings
 
 
 def runtime() -> Runtime:
@@ -30,7 +38,7 @@ def runtime() -> Runtime:
 def start_runtime(**_: Any) -> Runtime:
     global _runtime
     if _runtime is None:
-        _runtime = Runtime.from_settings(Settings.from_env())
+        _runtime = Runtime.from_settings(_settings or Settings.from_env())
     return _runtime
 
 
