@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from gala.app import create_app
 from gala.config import Settings
+from gala.jobs import stages
 from gala.orm import Asset
 from gala.platform import Platform, Process
 from gala.services.builtin import HELLO_ID
@@ -21,6 +22,15 @@ from tests.conftest import REDIS_URL
 
 BROKERS = ["embedded", pytest.param("redis", marks=pytest.mark.redis)] if REDIS_URL else ["embedded"]
 TINY = {"title": "¡Hola!", "width": 160, "height": 90, "duration": 1.2, "fps": 10, "size": 16}
+# The job's progress once the render itself is this far along (progress covers every stage).
+RENDERING = stages.BY_NAME["rendering"]
+
+
+def rendered(percent: float) -> Any:
+    """A wait condition: the render stage has done ``percent`` of its own work."""
+    return lambda j: j["stage"] == RENDERING.name and j["progress"] >= stages.progress(RENDERING, percent)
+
+
 # Long enough to still be rendering a few seconds after it starts (about 10x real time here).
 LONG = {"title": "largo", "width": 1280, "height": 720, "duration": 90, "fps": 30}
 

@@ -15,7 +15,7 @@ import time
 import pytest
 
 from gala.platform import Process
-from tests.worker.conftest import LONG, Stack
+from tests.worker.conftest import LONG, Stack, rendered
 
 EMBEDDED = pytest.mark.parametrize("stack", ["embedded"], indirect=True)
 
@@ -29,7 +29,7 @@ def _cleanup_lines(stack: Stack, job_id: str) -> list[str]:
 
 
 def _kill_while_rendering(stack: Stack, worker: Process, job_id: str) -> None:
-    stack.wait(job_id, lambda j: j["status"] == "rendering" and j["progress"] >= 2, 30)
+    stack.wait(job_id, rendered(2), 30)
     os.killpg(worker.pid, signal.SIGKILL)
     assert worker.popen is not None
     worker.popen.wait(5)
@@ -56,7 +56,7 @@ def test_a_job_the_reaper_fails_is_logged_with_its_cleanup_line(stack: Stack) ->
 def test_a_canceled_attempt_logs_exactly_one_cleanup_line(stack: Stack) -> None:
     stack.worker()
     job = stack.submit(LONG)
-    stack.wait(job["id"], lambda j: j["status"] == "rendering" and j["progress"] >= 2, 30)
+    stack.wait(job["id"], rendered(2), 30)
     assert stack.client.post(f"/jobs/{job['id']}/cancel").status_code == 200
     staging = stack.settings.staging_dir / job["id"]
     deadline = time.monotonic() + 10

@@ -16,8 +16,8 @@ from typing import Any
 from sqlalchemy import func, select
 
 from gala.db import transaction, utcnow
-from gala.orm import Asset, Job, Template, TemplateVersion
-from tests.worker.conftest import LONG, TINY, Stack
+from gala.orm import Asset, Job, JobEvent, Template, TemplateVersion
+from tests.worker.conftest import LONG, TINY, Stack, rendered
 
 
 def test_hello_job_renders_to_assets(stack: Stack) -> None:
@@ -41,6 +41,28 @@ def test_hello_job_renders_to_assets(stack: Stack) -> None:
     assert f"cleanup ok path={stack.settings.staging_dir / job['id']}" in stack.logs()
 
 
+def test_every_state_change_is_an_event_and_a_log_line(stack: Stack) -> None:
+    stack.worker()
+    job = stack.wait_done(stack.submit(TINY)["id"])
+    with stack.rt.sessions() as session:
+        feed = session.scalars(select(JobEvent).where(JobEvent.job_id == uuid.UUID(job["id"])).order_by(JobEvent.id))
+        seen = [(e.kind, e.status, e.stage, e.progress) for e in feed]
+    changes = [row for row in seen if row[0] != "progress"]
+    assert changes == [
+        ("created", "queued", None, 0),
+        ("claimed", "rendering", "fetching assets", 0),
+        ("stage", "rendering", "rendering", 5),
+        ("stage", "uploading", "uploading", 90),
+        ("done", "done", None, 100),
+    ], seen
+    progress = [p for *_, p in seen]
+    assert progress == sorted(progress)
+    time.sleep(0.3)  # lines are written just after their commits
+    logs = stack.logs()
+    for kind in ("claimed", "stage", "done"):
+        assert f"job {kind} job_id={job['id']}" in logs, kind
+
+
 def test_progress_and_stage_update_while_rendering(stack: Stack) -> None:
     stack.worker()
     job = stack.submit(LONG)
@@ -55,7 +77,7 @@ def test_progress_and_stage_update_while_rendering(stack: Stack) -> None:
 def test_cancel_stops_a_running_render_within_a_second(stack: Stack) -> None:
     stack.worker()
     job = stack.submit(LONG)
-    stack.wait(job["id"], lambda j: j["status"] == "rendering" and j["progress"] >= 2, 30)
+    stack.wait(job["id"], rendered(2), 30)
     staging = stack.settings.staging_dir / job["id"]
     assert any(staging.iterdir()), "the render should be writing its partial files"
     canceled_at = time.monotonic()
@@ -138,7 +160,7 @@ def test_worker_killed_mid_render_ends_done_exactly_once(stack: Stack) -> None:
     first = stack.worker()
     params = {**LONG, "duration": 40}
     job = stack.submit(params)
-    stack.wait(job["id"], lambda j: j["status"] == "rendering" and j["progress"] >= 5, 30)
+    stack.wait(job["id"], rendered(5), 30)
     os.killpg(first.pid, signal.SIGKILL)
     assert first.popen is not None
     first.popen.wait(5)
