@@ -129,12 +129,7 @@ class Dispatcher:
         return self._app
 
     def send(self, job_id: uuid.UUID, queue: str) -> None:
-        with self.app.producer_or_acquire() as producer:
-            # Declared on every send, not once per connection as kombu caches it: a Redis that
-            # restarted without its data lost the exchange's bindings, and a message published
-            # before a worker re-declares them would be dropped silently.
-            self.app.amqp.queues[queue](producer.channel).declare()
-            self.app.send_task(STAGE_TASK, args=[str(job_id)], queue=queue, producer=producer)
+        self.app.send_task(STAGE_TASK, args=[str(job_id)], queue=queue)
 
     def enqueue(self, job_id: uuid.UUID) -> None:
         """Send job X to its first stage's queue (a job that is handed on is sent by the outbox)."""

@@ -14,10 +14,11 @@ from sqlalchemy import func, select
 
 from gala.config import Settings
 from gala.db import unit_of_work
-from gala.jobs import events, stages, state
+from gala.jobs import dispatch, events, lease, stages, state
 from gala.jobs.events import EventKind
 from gala.jobs.state import JobStatus
 from gala.orm import Job, JobEvent
+from gala.platform import free_port
 from gala.services import builtin
 from gala.services import jobs as job_service
 from gala.services.builtin import HELLO_ID
@@ -119,3 +120,46 @@ def test_the_feed_resumes_after_a_last_event_id(rt: Runtime) -> None:
     with rt.sessions() as session:
         first, *rest = events.since(session, job_id=job_id)
         assert [e.kind for e in events.since(session, first.id, job_id=job_id)] == [e.kind for e in rest]
+
+
+def test_a_stage_on_another_queue_is_handed_off_without_a_new_attempt(
+    rt: Runtime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    elsewhere = stages.Stage("speaking", "gala.elsewhere", JobStatus.RENDERING, "nowhere:run", share=0)
+    pipeline = (stages.FIRST, elsewhere, *stages.PIPELINE[1:])  # the one line that adds a stage
+    monkeypatch.setattr(stages, "PIPELINE", pipeline)
+    monkeypatch.setattr(stages, "BY_NAME", {s.name: s for s in pipeline})
+    with unit_of_work(rt.sessions) as uow:
+        job_id = job_service.add(uow, rt, {"template_id": str(HELLO_ID), "params": {"title": "x"}}).id
+    first = lease.claim(rt, job_id)
+    assert first is not None
+    assert stages.after(first.stage) is elsewhere
+    assert lease.hand_off(rt, first, elsewhere)
+    with rt.sessions() as session:
+        job = session.get(Job, job_id)
+        assert job is not None
+        assert (job.status, job.stage, job.handoff_stage, job.attempts) == ("queued", "speaking", "speaking", 1)
+        last = events.since(session, job_id=job_id)[-1]
+        assert (last.kind, last.queue) == (EventKind.STAGE, "gala.elsewhere"), "the hand-off is a dispatch"
+    assert lease.claim(rt, job_id) is None, "a first-stage message for a handed-off job does nothing"
+    second = lease.claim(rt, job_id, elsewhere)
+    assert second is not None
+    assert (second.attempt, second.stage) == (1, elsewhere), "the same attempt goes on"
+    assert lease.claim(rt, job_id, elsewhere) is None, "a duplicate message does nothing"
+
+
+def test_the_relay_sends_what_the_broker_refused(rt: Runtime) -> None:
+    working = rt.settings
+    rt.settings = working.replace(broker_url=f"redis://127.0.0.1:{free_port()}/0")  # nothing listens there
+    with unit_of_work(rt.sessions) as uow:
+        job_id = job_service.add(uow, rt, {"template_id": str(HELLO_ID), "params": {"title": "x"}}).id
+    with rt.sessions() as session:
+        assert [e.sent_at for e in events.since(session, job_id=job_id)] == [None]
+    assert dispatch.relay(rt, grace_seconds=0) == 0, "still down: nothing sent"
+    assert rt.dispatcher is not None
+    rt.dispatcher.close()
+    rt.settings, rt.dispatcher = working, None  # the broker is back
+    assert dispatch.relay(rt, grace_seconds=0) == 1
+    assert dispatch.relay(rt, grace_seconds=0) == 0, "sent once"
+    with rt.sessions() as session:
+        assert all(e.sent_at is not None for e in events.since(session, job_id=job_id))
