@@ -4,10 +4,40 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-if TYPE_CHECKING:  # the type only: the API imports this package, and must not import PyAV
-    from renderer import RenderOutput
+
+class RenderOutput(Protocol):
+    """What this module reads of ``renderer.RenderOutput``, named here rather than imported:
+    the API imports this package, and the renderer's module imports PyAV."""
+
+    @property
+    def video_path(self) -> Path: ...
+
+    @property
+    def thumbnail_path(self) -> Path: ...
+
+    @property
+    def duration(self) -> float: ...
+
+    @property
+    def width(self) -> int: ...
+
+    @property
+    def height(self) -> int: ...
+
+    @property
+    def fps(self) -> float: ...
+
+    @property
+    def format(self) -> str: ...
+
+    @property
+    def video_codec(self) -> str | None: ...
+
+    @property
+    def audio_codec(self) -> str | None: ...
+
 
 # output.format -> (MIME type, asset kind) of the main output. A `jpg` render *is* its poster.
 OUTPUT_TYPES: dict[str, tuple[str, str]] = {
