@@ -9,6 +9,8 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
+from sqlalchemy import select
+
 from gala.db import unit_of_work, utcnow
 from gala.jobs.claim import Claim
 from gala.jobs.events import EventKind
@@ -105,7 +107,7 @@ def lost(rt: Runtime, claim: Claim) -> None:
     """
     discard(rt, claim)
     with rt.sessions() as session:
-        status = session.scalar(Job.__table__.select().with_only_columns(Job.status).where(Job.id == claim.job_id))
+        status = session.scalar(select(Job.status).where(Job.id == claim.job_id))
     if status == JobStatus.CANCELED:
         log.info("work stopped: job canceled job_id=%s attempt=%s", claim.job_id, claim.attempt)
         remove_staging(claim, "canceled")
