@@ -1,11 +1,12 @@
-"""``python -m worker``: a Celery worker for GALA, plus the reaper.
+"""``python -m worker``: a Celery worker for GALA, plus the reaper and the outbox relay.
 
 Each process runs one task at a time (``solo`` pool: a render uses the CPU fully, and a killed
 worker takes its render with it rather than leaving an orphan child). Scale out with more
-processes or hosts. The reaper runs in a background thread of the worker process unless
-``--no-reaper`` (the render pool passes it: reaping belongs to the ``gala.default`` worker, see
-docs/scaling.md); it only re-enqueues jobs whose lease expired, with compare-and-set updates,
-so several reapers are safe.
+processes or hosts. The reaper and the outbox relay (it re-sends dispatches the broker refused,
+see gala.jobs.dispatch) run in background threads of the worker process unless ``--no-reaper``
+(the render pool passes it: housekeeping belongs to the ``gala.default`` worker, see
+docs/scaling.md). Both act with compare-and-set updates and idempotent sends, so several are
+safe. They start once the worker has built its Runtime (``worker_init``).
 """
 
 from __future__ import annotations
@@ -14,22 +15,35 @@ import argparse
 import logging
 import os
 import threading
+from collections.abc import Callable
+from typing import Any
 
-from gala.queue import DEFAULT_QUEUE, RENDER_QUEUE
-from gala.services import rendering
+from gala.jobs.dispatch import RELAY_INTERVAL_SECONDS, relay
+from gala.jobs.reaper import reap
+from gala.queue import QUEUES
+from gala.services.runtime import Runtime
 
 log = logging.getLogger("gala.worker")
 
 
-def _reaper(stop: threading.Event) -> None:
+def _every(seconds: float, what: str, step: Callable[[Runtime], Any], stop: threading.Event) -> None:
     from worker.app import runtime
 
     rt = runtime()
-    while not stop.wait(rt.settings.reaper_interval_seconds):
+    while not stop.wait(seconds):
         try:
-            rendering.reap(rt)
+            step(rt)
         except Exception:  # the database may be briefly unavailable; try again next round
-            log.exception("reaper round failed")
+            log.exception("%s round failed", what)
+
+
+def _start_housekeeping(stop: threading.Event) -> None:
+    from worker.app import runtime
+
+    rounds = (("reaper", runtime().settings.reaper_interval_seconds, reap), ("relay", RELAY_INTERVAL_SECONDS, relay))
+    for what, seconds, step in rounds:
+        thread = threading.Thread(target=_every, args=(seconds, what, step, stop), name=f"gala-{what}", daemon=True)
+        thread.start()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -37,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="gala worker", description=__doc__)
     parser.add_argument(
         "--queues",
-        default=f"{RENDER_QUEUE},{DEFAULT_QUEUE}",
+        default=",".join(QUEUES),
         help="comma-separated queues to consume (default: %(default)s)",
     )
     parser.add_argument("--loglevel", default="INFO")
@@ -45,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--no-reaper",
         action="store_true",
-        help="do not run the reaper in this process (the render pool: reaping belongs to the gala.default worker)",
+        help="no reaper nor outbox relay in this process (the render pool: they belong to the gala.default worker)",
     )
     return parser
 
@@ -67,10 +81,14 @@ def _configure_logging(level: str) -> None:
 def main(argv: list[str] | None = None) -> None:
     args = build_parser().parse_args(argv)
     _configure_logging(args.loglevel.upper())
-    from gala import metrics
-    from worker.app import celery, runtime
+    from celery.signals import worker_init
 
-    settings = runtime().settings
+    from gala import metrics
+    from gala.config import Settings
+    from worker.app import celery, use_settings
+
+    settings = Settings.from_env()
+    use_settings(settings)
     metrics.declare_worker_series(settings.storage_provider)
     if settings.worker_metrics_port:
         metrics.serve_worker_metrics(settings.worker_metrics_host, settings.worker_metrics_port)
@@ -80,7 +98,8 @@ def main(argv: list[str] | None = None) -> None:
     os.environ.pop("CELERY_BROKER_URL", None)
     stop = threading.Event()
     if not args.no_reaper:
-        threading.Thread(target=_reaper, args=(stop,), name="gala-reaper", daemon=True).start()
+        # Connected after worker.app's own receiver (at its import), which builds the Runtime first.
+        worker_init.connect(lambda **_: _start_housekeeping(stop), weak=False)
     worker_args = [
         "worker",
         "--pool=solo",

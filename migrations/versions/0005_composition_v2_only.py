@@ -1,7 +1,7 @@
 """composition v2 only: rewrite stored version-1 template compositions as version 2
 
 Revision ID: 0005
-Revises: 0003
+Revises: 0004
 Create Date: 2026-12-01 09:40:00
 
 Composition format 1 (``output.width/height``, ``layers`` of ``text``/``color`` with pixel offsets,
@@ -30,7 +30,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision = "0005"
-down_revision = "0003"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 

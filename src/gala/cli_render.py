@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class _Version:
-    """What :func:`gala.services.rendering.resolve` reads of a template version."""
+    """What :func:`gala.jobs.composition.resolve` reads of a template version."""
 
     composition: dict[str, Any]
 
@@ -58,9 +58,9 @@ def render(
         --asset product=product.png --asset music=song.wav -p headline=Hola -o out/
     """
     import renderer.encoder
+    from gala.jobs.composition import resolve
     from gala.services import builtin
     from gala.services.parameters import check_template, validate_params
-    from gala.services.rendering import resolve
     from gala.services.runtime import Runtime
 
     if template == "hello":

@@ -1,11 +1,12 @@
-"""SQLAlchemy 2 plumbing: the declarative base, UUIDv7 keys, engine and session factories."""
+"""SQLAlchemy 2 plumbing: the declarative base, UUIDv7 keys, engine and session factories, the unit of work."""
 
 from __future__ import annotations
 
+import logging
 import secrets
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,6 +17,8 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
+
+log = logging.getLogger(__name__)
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -104,13 +107,50 @@ def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
         yield session
 
 
+class UnitOfWork:
+    """One transaction that services share, and what to do once it has committed.
+
+    A service receives a unit of work instead of opening its own transaction, so a caller can
+    make several changes atomic (a batch of N jobs is one commit). Effects outside the database
+    (sending a broker message) are registered with :meth:`after_commit`: they run only once the
+    rows they talk about are committed, never for a rolled-back transaction.
+    """
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self._after_commit: list[Callable[[], None]] = []
+
+    def after_commit(self, hook: Callable[[], None]) -> None:
+        self._after_commit.append(hook)
+
+    def _run_hooks(self) -> None:
+        hooks, self._after_commit = self._after_commit, []
+        for hook in hooks:
+            try:
+                hook()
+            except Exception:  # committed is committed: a hook's failure must not undo or hide it
+                log.exception("after-commit hook failed (the outbox relay retries dispatches)")
+
+
+@contextmanager
+def unit_of_work(factory: sessionmaker[Session]) -> Iterator[UnitOfWork]:
+    """Commit on success, then run the after-commit hooks; roll back (and run none) on any exception."""
+    with factory() as session:
+        uow = UnitOfWork(session)
+        with session.begin():
+            yield uow
+        uow._run_hooks()
+
+
 __all__ = [
     "Base",
     "JSONDoc",
     "UTCDateTime",
+    "UnitOfWork",
     "make_engine",
     "make_sessionmaker",
     "transaction",
+    "unit_of_work",
     "utcnow",
     "uuid7",
 ]

@@ -43,6 +43,8 @@ from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, H
 from prometheus_client.core import GaugeMetricFamily, Metric
 from prometheus_client.registry import REGISTRY, Collector
 
+from gala.jobs.state import JobStatus
+
 if TYPE_CHECKING:
     from gala.services.runtime import Runtime
 
@@ -53,7 +55,7 @@ MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
 # itself, at import); the compose-consistency test accepts these beside Settings' own.
 ENV_NAMES = (MULTIPROC_ENV,)
 CONTENT_TYPE = CONTENT_TYPE_LATEST
-JOB_STATUSES = ("queued", "rendering", "uploading", "done", "failed", "canceled")
+JOB_STATUSES = tuple(JobStatus)  # every one is exposed, at zero when no job has it
 
 HTTP_REQUESTS = Counter(
     "gala_http_requests",

@@ -20,6 +20,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from gala.db import Base, JSONDoc, UTCDateTime, utcnow, uuid7
+from gala.jobs.state import JobStatus
 
 
 class Timestamps:
@@ -109,8 +110,11 @@ class Job(Timestamps, Base):
     params: Mapped[dict[str, Any]] = mapped_column(JSONDoc)
     options: Mapped[dict[str, Any]] = mapped_column(JSONDoc)
     labels: Mapped[dict[str, str]] = mapped_column(JSONDoc, default=dict)
-    status: Mapped[str] = mapped_column(String(16), default="queued")
+    status: Mapped[str] = mapped_column(String(16), default=JobStatus.QUEUED)
     stage: Mapped[str | None] = mapped_column(String(64))
+    # The pipeline stage a queued job was handed to because it runs on another queue than the
+    # previous one (gala.jobs.stages); NULL: the job starts, or restarts, at the first stage.
+    handoff_stage: Mapped[str | None] = mapped_column(String(64))
     progress: Mapped[int] = mapped_column(Integer, default=0)
     error_code: Mapped[str | None] = mapped_column(String(64))
     error_message: Mapped[str | None] = mapped_column(Text)
@@ -166,4 +170,40 @@ class AssetUse(Base):
             " AND ((template_id IS NULL) = (template_version IS NULL))",
             name="one_user",
         ),
+    )
+
+
+class JobEvent(Base):
+    """One change of a job's state, written in the same transaction as the change (an outbox).
+
+    The feed webhooks and live progress read: ``id`` grows with commit order (SQLite has one
+    writer; on PostgreSQL the writers of events take one advisory lock, see gala.jobs.events), so
+    a reader resumes after the last id it saw (an SSE ``Last-Event-ID``). ``sqlite_autoincrement``
+    keeps SQLite from reusing the ids of deleted rows.
+
+    An event that hands the job to a queue also carries the dispatch: ``queue`` names it and
+    ``sent_at`` stays NULL until the broker took the message. The message is sent after the
+    commit, and the outbox relay re-sends those still unsent (the broker was down).
+
+    ``job_id`` is deliberately not a foreign key: a deleted job's history stays readable.
+    """
+
+    __tablename__ = "job_events"
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True)
+    job_id: Mapped[uuid.UUID] = mapped_column()
+    kind: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16))
+    stage: Mapped[str | None] = mapped_column(String(64))
+    progress: Mapped[int] = mapped_column(Integer)
+    attempt: Mapped[int] = mapped_column(Integer)
+    data: Mapped[dict[str, Any] | None] = mapped_column(JSONDoc)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    queue: Mapped[str | None] = mapped_column(String(64))
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    __table_args__ = (
+        Index("ix_job_events_job_id_id", "job_id", "id"),
+        Index("ix_job_events_queue_sent_at", "queue", "sent_at"),
+        {"sqlite_autoincrement": True},
     )

@@ -3,7 +3,8 @@
 Queues and routing live here and nowhere else. The database job row is the source of truth;
 a message only says "look at job X". Delivery is at least once: ``acks_late``, reject on worker
 loss, prefetch 1, and a broker visibility timeout longer than the longest render. A task that
-runs twice is a no-op the second time (see :mod:`gala.services.rendering`).
+runs twice is a no-op the second time (see :mod:`gala.jobs.transition`). One generic task runs a
+job's current stage; each stage's queue is declared in :mod:`gala.jobs.stages`.
 
 The embedded broker is kombu's SQLAlchemy transport over SQLite. It has two traps: it polls
 (1 s by default) and it loses a message whose worker dies (no visibility timeout). GALA sets a
@@ -25,12 +26,16 @@ from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
 
 from gala.config import Settings
+from gala.jobs import stages
+from gala.jobs.stages import RENDER_QUEUE
 
-RENDER_QUEUE = "gala.render"
-DEFAULT_QUEUE = "gala.default"
-RENDER_TASK = "gala.render_job"
+DEFAULT_QUEUE = "gala.default"  # housekeeping: the reaper, the outbox relay
+QUEUES = (*stages.queues(), DEFAULT_QUEUE)
+STAGE_TASK = "gala.run_stage"  # args: [job_id]; sent to the queue of the job's current stage
 REAP_TASK = "gala.reap"
-ROUTES = {RENDER_TASK: {"queue": RENDER_QUEUE}, REAP_TASK: {"queue": DEFAULT_QUEUE}}
+ROUTES = {REAP_TASK: {"queue": DEFAULT_QUEUE}}
+
+__all__ = ["DEFAULT_QUEUE", "QUEUES", "REAP_TASK", "RENDER_QUEUE", "ROUTES", "STAGE_TASK", "Dispatcher", "make_celery"]
 
 EMBEDDED_ALIAS = "galasqla"
 EMBEDDED_POLL_SECONDS = 0.05
@@ -88,10 +93,7 @@ def celery_config(settings: Settings) -> dict[str, Any]:
         "broker_url": url,
         "broker_transport_options": transport_options,
         "broker_connection_retry_on_startup": True,
-        "task_queues": [
-            Queue(RENDER_QUEUE, exchange, routing_key=RENDER_QUEUE),
-            Queue(DEFAULT_QUEUE, exchange, routing_key=DEFAULT_QUEUE),
-        ],
+        "task_queues": [Queue(name, exchange, routing_key=name) for name in QUEUES],
         "task_default_queue": DEFAULT_QUEUE,
         "task_default_exchange": "gala",
         "task_routes": ROUTES,
@@ -113,7 +115,8 @@ def make_celery(settings: Settings, name: str = "gala") -> Celery:
 
 
 class Dispatcher:
-    """Sends "render job X" messages. Used by the API after a job row is committed."""
+    """Sends "run job X's current stage" messages, only ever after the job's row is committed
+    (gala.jobs.dispatch sends them from the outbox)."""
 
     def __init__(self, settings: Settings) -> None:
         self._settings = settings
@@ -125,8 +128,12 @@ class Dispatcher:
             self._app = make_celery(self._settings, name="gala-dispatch")
         return self._app
 
+    def send(self, job_id: uuid.UUID, queue: str) -> None:
+        self.app.send_task(STAGE_TASK, args=[str(job_id)], queue=queue)
+
     def enqueue(self, job_id: uuid.UUID) -> None:
-        self.app.send_task(RENDER_TASK, args=[str(job_id)], **ROUTES[RENDER_TASK])
+        """Send job X to its first stage's queue (a job that is handed on is sent by the outbox)."""
+        self.send(job_id, stages.FIRST.queue)
 
     def close(self) -> None:
         if self._app is not None:

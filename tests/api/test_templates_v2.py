@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from PIL import Image
 
+from gala.jobs.composition import resolve
 from gala.services import previews
 from gala.services.parameters import asset_slots
-from gala.services.rendering import resolve
 from tests.api import media
 
 

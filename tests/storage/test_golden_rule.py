@@ -29,8 +29,9 @@ from sqlalchemy import func, select, text, update
 import renderer.encoder
 from gala.config import Settings
 from gala.db import transaction, utcnow
+from gala.jobs import attempt as rendering
 from gala.orm import Asset, Job
-from gala.services import builtin, rendering
+from gala.services import builtin
 from gala.services.builtin import HELLO_ID
 from gala.services.runtime import Runtime
 from gala.storage import StorageError, StorageRegistry

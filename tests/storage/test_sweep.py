@@ -12,8 +12,9 @@ import pytest
 
 from gala.config import Settings
 from gala.db import transaction
+from gala.jobs import reaper as rendering
 from gala.orm import Job
-from gala.services import builtin, rendering
+from gala.services import builtin
 from gala.services.builtin import HELLO_ID
 from gala.services.runtime import Runtime
 

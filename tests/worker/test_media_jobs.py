@@ -17,14 +17,14 @@ import pytest
 from PIL import Image
 
 from gala.config import Settings
+from gala.jobs import fetch
 from gala.orm import Asset
-from gala.services import rendering
 from gala.services.runtime import Runtime
 from gala.storage import StorageError, StorageRegistry
 from gala.storage.local import LocalStorage
 from gala.storage.memory import MemoryStorage
 from tests.api import media
-from tests.worker.test_pipeline import Stack, stack  # noqa: F401
+from tests.worker.conftest import Stack
 
 COMPOSITION = {
     "version": 2,
@@ -61,14 +61,14 @@ def _upload(on: Stack, data: bytes) -> str:
 
 
 @pytest.fixture
-def template(stack: Stack) -> dict[str, Any]:  # noqa: F811
+def template(stack: Stack) -> dict[str, Any]:
     r = stack.client.post("/templates", json={"name": "media", "composition": COMPOSITION, "parameters": PARAMETERS})
     assert r.status_code == 201, r.text
     body: dict[str, Any] = r.json()
     return body
 
 
-def test_every_output_format_renders_uploaded_media(stack: Stack, template: dict[str, Any]) -> None:  # noqa: F811
+def test_every_output_format_renders_uploaded_media(stack: Stack, template: dict[str, Any]) -> None:
     picture = _upload(stack, media.image("PNG", (64, 48), (250, 200, 0)))
     music = _upload(stack, media.wav(seconds=2.0))
     stack.worker()
@@ -125,7 +125,7 @@ def test_every_output_format_renders_uploaded_media(stack: Stack, template: dict
     assert stack.client.post("/templates", json={"name": "reuse", "composition": comp}).status_code == 201
 
 
-def test_a_version_2_draft_renders_at_half_size(stack: Stack, template: dict[str, Any]) -> None:  # noqa: F811
+def test_a_version_2_draft_renders_at_half_size(stack: Stack, template: dict[str, Any]) -> None:
     picture = _upload(stack, media.png((32, 32)))
     music = _upload(stack, media.wav())
     stack.worker()
@@ -159,24 +159,24 @@ def test_localize_uses_local_files_and_streams_others(settings: Settings, tmp_pa
         source.write_bytes(data)
         rt.storage.get("localfs").put_file(source, "uploads/aa/local", mime="audio/wav")
         memory.put_file(source, "uploads/aa/remote", mime="audio/wav")
-        local = rendering.StoredAsset(uuid.uuid4(), "audio", "localfs", "uploads/aa/local", len(data), 1.0)
-        remote = rendering.StoredAsset(uuid.uuid4(), "audio", "memory", "uploads/aa/remote", len(data), 1.0)
-        files, downloaded = rendering.localize(rt, [local, remote], tmp_path / "assets")
+        local = fetch.StoredAsset(uuid.uuid4(), "audio", "localfs", "uploads/aa/local", len(data), 1.0)
+        remote = fetch.StoredAsset(uuid.uuid4(), "audio", "memory", "uploads/aa/remote", len(data), 1.0)
+        files, downloaded = fetch.localize(rt, [local, remote], tmp_path / "assets")
         assert files[str(local.id)].path == (settings.storage_local_root / "uploads/aa/local").resolve()
         assert files[str(remote.id)].path == tmp_path / "assets" / f"asset-{remote.id}"
         assert downloaded == [files[str(remote.id)].path]
         assert files[str(remote.id)].path.read_bytes() == data
         assert (files[str(remote.id)].kind, files[str(remote.id)].duration) == ("audio", 1.0)
 
-        short = rendering.StoredAsset(uuid.uuid4(), "audio", "memory", "uploads/aa/remote", len(data) + 1, None)
+        short = fetch.StoredAsset(uuid.uuid4(), "audio", "memory", "uploads/aa/remote", len(data) + 1, None)
         with pytest.raises(StorageError, match="expected"):
-            rendering.localize(rt, [short], tmp_path / "assets")
+            fetch.localize(rt, [short], tmp_path / "assets")
         assert not list((tmp_path / "assets").glob(f"asset-{short.id}*"))
 
         # A job that stops being ours (canceled, reaped) stops copying and leaves nothing behind.
-        other = rendering.StoredAsset(uuid.uuid4(), "audio", "memory", "uploads/aa/remote", len(data), 1.0)
-        with pytest.raises(rendering.Abandoned):
-            rendering.localize(rt, [remote, other], tmp_path / "stopped", should_stop=lambda: True)
+        other = fetch.StoredAsset(uuid.uuid4(), "audio", "memory", "uploads/aa/remote", len(data), 1.0)
+        with pytest.raises(fetch.Abandoned):
+            fetch.localize(rt, [remote, other], tmp_path / "stopped", should_stop=lambda: True)
         assert not any((tmp_path / "stopped").iterdir())
     finally:
         rt.close()
@@ -184,6 +184,6 @@ def test_localize_uses_local_files_and_streams_others(settings: Settings, tmp_pa
 
 def test_stored_asset_reads_the_probed_duration() -> None:
     row = Asset(id=uuid.uuid4(), kind="video", provider="localfs", object_key="k", size_bytes=1, media={"duration": 2})
-    assert rendering.StoredAsset.of(row).duration == 2.0
+    assert fetch.StoredAsset.of(row).duration == 2.0
     row.media = None
-    assert rendering.StoredAsset.of(row).duration is None
+    assert fetch.StoredAsset.of(row).duration is None

@@ -10,106 +10,14 @@ import os
 import signal
 import time
 import uuid
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pytest
 from sqlalchemy import func, select
 
-from gala.app import create_app
-from gala.config import Settings
 from gala.db import transaction, utcnow
-from gala.orm import Asset, Job, Template, TemplateVersion
-from gala.platform import Platform, Process
-from gala.services.builtin import HELLO_ID
-from tests.conftest import REDIS_URL
-
-BROKERS = ["embedded", pytest.param("redis", marks=pytest.mark.redis)] if REDIS_URL else ["embedded"]
-TINY = {"title": "¡Hola!", "width": 160, "height": 90, "duration": 1.2, "fps": 10, "size": 16}
-# Long enough to still be rendering a few seconds after it starts (about 10x real time here).
-LONG = {"title": "largo", "width": 1280, "height": 720, "duration": 90, "fps": 30}
-
-
-@dataclass
-class Stack:
-    settings: Settings
-    client: Any
-    rt: Any
-    platform: Platform
-    log_dir: Path
-
-    def worker(self) -> Process:
-        return self.platform.start_worker()
-
-    def submit(self, params: dict[str, Any], **extra: Any) -> dict[str, Any]:
-        r = self.client.post("/jobs", json={"template_id": str(HELLO_ID), "params": params, **extra})
-        assert r.status_code == 201, r.text
-        job: dict[str, Any] = r.json()
-        return job
-
-    def job(self, job_id: str) -> dict[str, Any]:
-        job: dict[str, Any] = self.client.get(f"/jobs/{job_id}").json()
-        return job
-
-    def wait(self, job_id: str, until: Any, timeout: float = 60.0) -> dict[str, Any]:
-        deadline = time.monotonic() + timeout
-        while True:
-            job = self.job(job_id)
-            if until(job):
-                return job
-            if time.monotonic() > deadline:
-                raise AssertionError(f"timed out; job is {job}\n{self.logs()}")
-            time.sleep(0.05)
-
-    def wait_done(self, job_id: str, timeout: float = 60.0) -> dict[str, Any]:
-        return self.wait(job_id, lambda j: j["status"] in {"done", "failed", "canceled"}, timeout)
-
-    def logs(self) -> str:
-        return "\n".join(
-            f"--- {p.name}\n{p.read_text(errors='replace')[-4000:]}" for p in sorted(self.log_dir.glob("*.log"))
-        )
-
-    def stored_files(self) -> set[str]:
-        root = self.settings.storage_local_root
-        return {str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()} if root.exists() else set()
-
-    def object_keys(self) -> set[str]:
-        with self.rt.sessions() as session:
-            return set(session.scalars(select(Asset.object_key)).all())
-
-
-@pytest.fixture(params=BROKERS)
-def stack(request: pytest.FixtureRequest, settings: Settings, tmp_path: Path) -> Iterator[Stack]:
-    if request.param == "redis":
-        import redis
-
-        assert REDIS_URL
-        redis.Redis.from_url(REDIS_URL).flushdb()
-        broker = REDIS_URL
-    else:
-        broker = f"sqla+sqlite:///{settings.data_dir / 'broker.db'}"
-    settings = settings.replace(broker_url=broker, job_lease_seconds=2.0, reaper_interval_seconds=1.0)
-    env = {k: v for k, v in os.environ.items() if k not in {"REDIS_URL", "CELERY_BROKER_URL", "DATABASE_URL"}}
-    env.update(
-        GALA_DATA_DIR=str(settings.data_dir),
-        DATABASE_URL=settings.database_url,
-        CELERY_BROKER_URL=broker,
-        JOB_LEASE_SECONDS="2",
-        REAPER_INTERVAL_SECONDS="1",
-        JOB_MAX_ATTEMPTS="3",
-        PYTHONUNBUFFERED="1",
-    )
-    log_dir = tmp_path / "logs"
-    platform = Platform(env=env, log_dir=log_dir, workers=())
-    app = create_app(settings)
-    rt = app.app.extensions["gala"]
-    try:
-        yield Stack(settings, app.test_client(), rt, platform, log_dir)
-    finally:
-        platform.stop()
-        rt.close()
+from gala.orm import Asset, Job, JobEvent, Template, TemplateVersion
+from tests.worker.conftest import LONG, TINY, Stack, rendered
 
 
 def test_hello_job_renders_to_assets(stack: Stack) -> None:
@@ -133,6 +41,28 @@ def test_hello_job_renders_to_assets(stack: Stack) -> None:
     assert f"cleanup ok path={stack.settings.staging_dir / job['id']}" in stack.logs()
 
 
+def test_every_state_change_is_an_event_and_a_log_line(stack: Stack) -> None:
+    stack.worker()
+    job = stack.wait_done(stack.submit(TINY)["id"])
+    with stack.rt.sessions() as session:
+        feed = session.scalars(select(JobEvent).where(JobEvent.job_id == uuid.UUID(job["id"])).order_by(JobEvent.id))
+        seen = [(e.kind, e.status, e.stage, e.progress) for e in feed]
+    changes = [row for row in seen if row[0] != "progress"]
+    assert changes == [
+        ("created", "queued", None, 0),
+        ("claimed", "rendering", "fetching assets", 0),
+        ("stage", "rendering", "rendering", 5),
+        ("stage", "uploading", "uploading", 90),
+        ("done", "done", None, 100),
+    ], seen
+    progress = [p for *_, p in seen]
+    assert progress == sorted(progress)
+    time.sleep(0.3)  # lines are written just after their commits
+    logs = stack.logs()
+    for kind in ("claimed", "stage", "done"):
+        assert f"job {kind} job_id={job['id']}" in logs, kind
+
+
 def test_progress_and_stage_update_while_rendering(stack: Stack) -> None:
     stack.worker()
     job = stack.submit(LONG)
@@ -147,7 +77,7 @@ def test_progress_and_stage_update_while_rendering(stack: Stack) -> None:
 def test_cancel_stops_a_running_render_within_a_second(stack: Stack) -> None:
     stack.worker()
     job = stack.submit(LONG)
-    stack.wait(job["id"], lambda j: j["status"] == "rendering" and j["progress"] >= 2, 30)
+    stack.wait(job["id"], rendered(2), 30)
     staging = stack.settings.staging_dir / job["id"]
     assert any(staging.iterdir()), "the render should be writing its partial files"
     canceled_at = time.monotonic()
@@ -230,7 +160,7 @@ def test_worker_killed_mid_render_ends_done_exactly_once(stack: Stack) -> None:
     first = stack.worker()
     params = {**LONG, "duration": 40}
     job = stack.submit(params)
-    stack.wait(job["id"], lambda j: j["status"] == "rendering" and j["progress"] >= 5, 30)
+    stack.wait(job["id"], rendered(5), 30)
     os.killpg(first.pid, signal.SIGKILL)
     assert first.popen is not None
     first.popen.wait(5)

@@ -18,18 +18,22 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 import renderer
-from gala.db import transaction, utcnow
+from gala.db import UnitOfWork, transaction, unit_of_work, utcnow
 from gala.errors import Conflict, FieldError, NotFound, Unprocessable
+from gala.jobs import dispatch, events, stages
+from gala.jobs.composition import resolve
+from gala.jobs.events import EventKind
+from gala.jobs.fetch import asset_file
+from gala.jobs.state import ACTIVE, TERMINAL, JobStatus
+from gala.jobs.transition import change
 from gala.orm import Asset, AssetUse, IdempotencyKey, Job, Template, TemplateVersion
 from gala.schemas import pointer
 from gala.services.assets import check_references
 from gala.services.pagination import page
 from gala.services.parameters import asset_params, asset_slots, param_origin, validate_params
-from gala.services.rendering import asset_file, resolve
 from gala.services.runtime import Runtime
 
 log = logging.getLogger(__name__)
-TERMINAL = frozenset({"done", "failed", "canceled"})
 OPTION_DEFAULTS = {"basename": "output", "draft": False}
 
 
@@ -148,48 +152,54 @@ def _reserve(rt: Runtime, key: str, digest: str) -> Job | None:
 
 
 def create(rt: Runtime, body: dict[str, Any], *, idempotency_key: str | None = None) -> tuple[Job, bool]:
-    """Store and enqueue a job. Returns ``(job, replayed)``; ``replayed`` for a repeated key."""
+    """Store a job and dispatch it after the commit. Returns ``(job, replayed)``; ``replayed`` for a repeated key."""
     if idempotency_key is not None:
         earlier = _reserve(rt, idempotency_key, _request_hash(body))
         if earlier is not None:
             return earlier, True
     try:
-        job = _create(rt, body, idempotency_key)
+        with unit_of_work(rt.sessions) as uow:
+            job = add(uow, rt, body, idempotency_key=idempotency_key)
     except BaseException:
         if idempotency_key is not None:
             with transaction(rt.sessions) as session:  # a request that stored nothing releases its key
                 session.execute(sql_delete(IdempotencyKey).where(IdempotencyKey.key == idempotency_key))
         raise
-    # Only after the commit: a worker must never see a message for a row it cannot read.
-    try:
-        rt.enqueue(job.id)
-    except Exception:
-        # The job is stored; the reaper re-sends its message once its queue lease expires.
-        log.exception("could not enqueue job_id=%s; the reaper will retry", job.id)
     return job, False
 
 
-def _create(rt: Runtime, body: dict[str, Any], idempotency_key: str | None) -> Job:
-    with transaction(rt.sessions) as session:
-        version = _template_version(session, body)
-        options = {**OPTION_DEFAULTS, **body.get("options", {})}
-        planned = plan(session, version, body.get("params", {}), options)
-        job = Job(
-            template_id=version.template_id,
-            template_version=version.version,
-            params=planned.params,
-            options=options,
-            labels=body.get("labels", {}),
-            status="queued",
-            progress=0,
-            # If the message is lost before a worker claims the job, the reaper re-sends it then.
-            lease_expires_at=utcnow() + timedelta(seconds=rt.settings.job_lease_seconds * 4),
-        )
-        session.add(job)
-        session.flush()
-        session.add_all(AssetUse(asset_id=asset_id, job_id=job.id, pointer=where) for where, asset_id in planned.uses)
-        if idempotency_key is not None:
-            session.execute(update(IdempotencyKey).where(IdempotencyKey.key == idempotency_key).values(job_id=job.id))
+def add(uow: UnitOfWork, rt: Runtime, body: dict[str, Any], *, idempotency_key: str | None = None) -> Job:
+    """Add one job to ``uow``: its row, its asset uses, its ``created`` event and its dispatch.
+
+    The message goes out only after the commit (a worker must never see a message for a row it
+    cannot read); if the broker is down then, the outbox relay sends it when it is back. N calls
+    in one unit of work create N jobs atomically.
+    """
+    session = uow.session
+    version = _template_version(session, body)
+    options = {**OPTION_DEFAULTS, **body.get("options", {})}
+    planned = plan(session, version, body.get("params", {}), options)
+    job = Job(
+        template_id=version.template_id,
+        template_version=version.version,
+        params=planned.params,
+        options=options,
+        labels=body.get("labels", {}),
+        status=JobStatus.QUEUED,
+        progress=0,
+        # If no worker claims the job in time (its message was lost), the reaper re-sends it then.
+        lease_expires_at=utcnow() + timedelta(seconds=rt.settings.job_lease_seconds * 4),
+    )
+    session.add(job)
+    session.flush()
+    session.add_all(AssetUse(asset_id=asset_id, job_id=job.id, pointer=where) for where, asset_id in planned.uses)
+    if idempotency_key is not None:
+        session.execute(update(IdempotencyKey).where(IdempotencyKey.key == idempotency_key).values(job_id=job.id))
+    queue = stages.FIRST.queue
+    created = events.record(
+        uow, job.id, EventKind.CREATED, status=job.status, stage=None, progress=0, attempt=0, queue=queue
+    )
+    dispatch.after_commit(rt, uow, created)
     return job
 
 
@@ -237,20 +247,28 @@ def list_(
 
 
 def cancel(rt: Runtime, job_id: uuid.UUID) -> Job:
-    with transaction(rt.sessions) as session:
-        job = session.get(Job, job_id, with_for_update=True)
+    now = utcnow()
+    with unit_of_work(rt.sessions) as uow:
+        # The worker polls this flag while it works and stops; a queued job never starts.
+        job = change(
+            uow,
+            job_id,
+            EventKind.CANCELED,
+            sources=(JobStatus.QUEUED, *ACTIVE),
+            where=(),
+            cancel_requested=True,
+            status=JobStatus.CANCELED,
+            stage=None,
+            finished_at=now,
+            lease_expires_at=None,
+            updated_at=now,
+        )
         if job is None:
-            raise NotFound(f"There is no job {job_id}.")
-        if job.status == "canceled":
-            return job
-        if job.status in TERMINAL:
-            raise Conflict(f"Job {job_id} is already {job.status}.")
-        # The worker polls this flag while rendering and stops; a queued job never starts.
-        job.cancel_requested = True
-        job.status = "canceled"
-        job.stage = None
-        job.finished_at = utcnow()
-        job.lease_expires_at = None
+            job = uow.session.get(Job, job_id)
+            if job is None:
+                raise NotFound(f"There is no job {job_id}.")
+            if job.status != JobStatus.CANCELED:
+                raise Conflict(f"Job {job_id} is already {job.status}.")
     return job
 
 

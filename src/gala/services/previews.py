@@ -17,9 +17,9 @@ from typing import Any
 
 import renderer.encoder
 from gala.errors import FieldError, NotFound, ServiceUnavailable, TooManyRequests, Unprocessable
+from gala.jobs.fetch import StoredAsset, localize
 from gala.services import jobs, templates
 from gala.services.assets import limits
-from gala.services.rendering import StoredAsset, localize
 from gala.services.runtime import Runtime
 from gala.storage import StorageError
 

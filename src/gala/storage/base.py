@@ -70,6 +70,9 @@ class Storage(Protocol):
     def check(self) -> None:
         """Raise StorageError unless the provider can be used now (readiness)."""
 
+    def local_path(self, key: str) -> Path | None:
+        """The object's file on this machine if the provider keeps plain local files, else None."""
+
 
 class StorageRegistry:
     """The configured provider for new objects, and every provider by name for old ones."""

@@ -396,6 +396,9 @@ class DriveStorage:
 
         return self._call(f"finding {key!r}", call)
 
+    def local_path(self, key: str) -> Path | None:
+        return None  # not plain local files
+
     def forget(self, key: str) -> None:
         for file_id in self.find(check_key(key)):
             self.delete(file_id)

@@ -77,6 +77,10 @@ class LocalStorage:
     def forget(self, key: str) -> None:
         self.delete(key)  # the object key is the key given
 
+    def local_path(self, key: str) -> Path | None:
+        path = self._path(key)
+        return path if path.is_file() else None
+
     def check(self) -> None:
         try:
             self.root.mkdir(parents=True, exist_ok=True)

@@ -48,6 +48,9 @@ class MemoryStorage:
         with self._lock:
             self.objects.pop(check_key(key), None)
 
+    def local_path(self, key: str) -> Path | None:
+        return None  # not plain local files
+
     def forget(self, key: str) -> None:
         self.delete(key)
 

@@ -179,6 +179,9 @@ class S3Storage:
             if not isinstance(error, ObjectNotFound):
                 raise error from exc
 
+    def local_path(self, key: str) -> Path | None:
+        return None  # not plain local files
+
     def forget(self, key: str) -> None:
         self.delete(self.prefix + check_key(key))
 
