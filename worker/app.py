@@ -6,6 +6,7 @@ from functools import cache
 
 from celery import Celery
 
+from gala import metrics
 from gala.config import Settings
 from gala.queue import make_celery
 from gala.services.runtime import Runtime
@@ -13,7 +14,7 @@ from gala.services.runtime import Runtime
 
 @cache
 def runtime() -> Runtime:
-    return Runtime.from_settings(Settings.from_env())
+    return Runtime.from_settings(Settings.from_env(), on_upload_retry=metrics.storage_upload_retry)
 
 
 def create_celery() -> Celery:

@@ -23,7 +23,7 @@ from gala.api.limits import BodyLimit, RejectControlCharacters
 from gala.config import Settings
 from gala.logs import JobIdMiddleware
 from gala.metrics import CONTENT_TYPE as METRICS_CONTENT_TYPE
-from gala.metrics import Exposition, HttpMetricsMiddleware
+from gala.metrics import Exposition, HttpMetricsMiddleware, storage_upload_retry
 from gala.openapi31 import add_api, allowed_methods, load_document, validator_map
 from gala.services import builtin
 from gala.services.runtime import Runtime
@@ -59,7 +59,7 @@ def resolve_operation(operation_id: str) -> Any:
 
 def create_app(settings: Settings | None = None, *, runtime: Runtime | None = None) -> connexion.FlaskApp:
     settings = settings or Settings.from_env()
-    rt = runtime or Runtime.from_settings(settings)
+    rt = runtime or Runtime.from_settings(settings, on_upload_retry=storage_upload_retry)
     prepare_database(rt)
     document = _document(spec_path())
 

@@ -40,8 +40,6 @@ from gala.orm import Asset, Job, TemplateVersion
 from gala.services.parameters import asset_slots, substitute
 from gala.services.runtime import Runtime
 from gala.storage import StorageError
-from gala.storage.base import check_key
-from gala.storage.local import LocalStorage
 from renderer import RenderOutput
 from renderer.media import AssetFile
 
@@ -159,11 +157,7 @@ def assets_of(session: Session, composition: dict[str, Any]) -> list[StoredAsset
 
 def local_path(rt: Runtime, asset: StoredAsset) -> Path | None:
     """The file itself when the asset's provider keeps files on this machine (``localfs``)."""
-    storage = rt.storage.get(asset.provider)
-    if not isinstance(storage, LocalStorage):
-        return None
-    path = (storage.root / check_key(asset.object_key)).resolve()
-    return path if path.is_relative_to(storage.root) and path.is_file() else None
+    return rt.storage.get(asset.provider).local_path(asset.object_key)
 
 
 class Abandoned(Exception):
