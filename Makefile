@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install up smoke api worker migrate test test-fast lint typecheck contract client bench bench-api bench-pipeline bench-render spec clean bench-scale test-deploy compose-up
+.PHONY: help install up smoke api worker migrate test test-fast lint typecheck contract client bench bench-api bench-pipeline bench-render spec clean bench-scale test-deploy compose-up bench-startup bench-preview
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -71,6 +71,12 @@ bench-pipeline: $(STAMP) ## Queue overhead (embedded vs Redis) and the hello ren
 bench-render: $(STAMP) ## Reference render: GALA vs a hand-written ffmpeg command vs MoviePy (time, peak RSS)
 	$(BIN)/python -c "import moviepy" 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python -m bench.render_bench
+
+bench-startup: $(STAMP) ## API start-up: seconds until /health answers, and RSS (median of 5; TREE=dir for another checkout)
+	$(BIN)/python -m bench.startup_bench $(if $(TREE),--tree $(TREE))
+
+bench-preview: $(STAMP) ## Preview latency through the API: 30 quote_card frames, p50/p95 (TREE=dir for another checkout)
+	$(BIN)/python -m bench.preview_bench $(if $(TREE),--tree $(TREE))
 
 bench-scale: $(STAMP) ## Throughput of 20 short renders, 1 render worker vs 2 (Redis + PostgreSQL on loopback)
 	$(BIN)/python -m bench.scale_bench

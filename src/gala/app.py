@@ -61,6 +61,9 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     settings = settings or Settings.from_env()
     rt = runtime or Runtime.from_settings(settings, on_upload_retry=storage_upload_retry)
     prepare_database(rt)
+    # Previews and upload probing run in renderer processes (gala.sandbox): start them now, in
+    # the background, so the first request finds them warm and start-up does not wait for them.
+    rt.sandbox.warm()
     document = _document(spec_path())
 
     app = connexion.FlaskApp(__name__)

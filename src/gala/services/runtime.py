@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -13,7 +14,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from gala.config import Settings
 from gala.db import make_engine, make_sessionmaker
 from gala.queue import Dispatcher
+from gala.sandbox import Pool
 from gala.storage import StorageRegistry, providers
+
+# Renderer work of the API runs in this many processes at most (previews and upload probes share
+# them; a preview beyond it is answered 429, as before). Named by module: the API never imports it.
+SANDBOX_TASKS = "gala.sandbox.tasks"
+SANDBOX_PROCESSES = 2
+_SANDBOX_LOCK = threading.Lock()
 
 
 @dataclass
@@ -23,6 +31,18 @@ class Runtime:
     sessions: sessionmaker[Session]
     storage: StorageRegistry
     dispatcher: Dispatcher | None = None
+    _sandbox: Pool | None = None
+
+    @property
+    def sandbox(self) -> Pool:
+        """The API's pool of renderer processes (previews, upload probing), started on first use.
+
+        The API never decodes media in its own process (gala.sandbox); ``create_app`` warms it.
+        """
+        with _SANDBOX_LOCK:  # request threads may ask at once; one pool per runtime
+            if self._sandbox is None:
+                self._sandbox = Pool(SANDBOX_TASKS, size=SANDBOX_PROCESSES)
+            return self._sandbox
 
     def enqueue(self, job_id: uuid.UUID) -> None:
         """Send "render job X" to the broker. Called only after the job row is committed."""
@@ -47,6 +67,8 @@ class Runtime:
     def close(self) -> None:
         if self.dispatcher is not None:
             self.dispatcher.close()
+        if self._sandbox is not None:
+            self._sandbox.close()
         self.engine.dispose()
 
 
