@@ -2,9 +2,10 @@
 
 Each repeat migrates a fresh data directory (not timed), spawns ``gala api`` on a free loopback port
 with a clean environment, polls ``/health`` every 10 ms, then reads ``VmHWM`` (peak) and ``VmRSS``
-from ``/proc/<pid>/status`` of the API process, and the RSS of its whole process tree (helper
-processes such as the preview sandbox count there, not in the API's own figure). The median of the
-repeats is reported.
+from ``/proc/<pid>/status`` of the API process, and the CPU time it used until then (steadier than
+wall time on a shared machine). Then, once its helper processes (the preview
+sandbox) have started, the RSS and PSS (shared pages divided among the processes sharing them) of
+its whole process tree. The median of the repeats is reported.
 
 ``--tree`` measures another checkout with this virtualenv (its ``src`` and root go first on
 ``PYTHONPATH``), so a base commit and the current tree are measured with the same command::
@@ -32,6 +33,7 @@ from typing import Any
 
 HOST = "127.0.0.1"
 START_TIMEOUT = 60.0
+SETTLE_TIMEOUT = 20.0
 # Variables that would point a spawned API at real services; the benchmark never inherits them.
 _SCRUBBED_PREFIXES = ("GALA_", "DATABASE_", "CELERY_", "REDIS_", "STORAGE_", "GDRIVE_", "S3_", "API_", "PROMETHEUS_")
 
@@ -117,15 +119,45 @@ def descendants(pid: int) -> list[int]:
     return found
 
 
+def pss_kib(pid: int) -> int:
+    """Proportional set size: shared pages (a fork server's children) divided among their sharers."""
+    with contextlib.suppress(OSError):
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    return 0
+
+
+def settled_tree(pid: int) -> list[int]:
+    """The process tree once its helper processes (if any) have started: stable for a second."""
+    tree, stable_since, deadline = [pid], time.monotonic(), time.monotonic() + SETTLE_TIMEOUT
+    while time.monotonic() < deadline and time.monotonic() - stable_since < 1.0:
+        time.sleep(0.1)
+        now = [pid, *descendants(pid)]
+        if len(now) != len(tree):
+            tree, stable_since = now, time.monotonic()
+    return tree
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time the process has used: steadier than wall time on a busy machine."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def measure_once(tree: Path | None) -> dict[str, float]:
     with tempfile.TemporaryDirectory(prefix="gala-startup-") as tmp, running_api(tree, Path(tmp)) as (proc, _, took):
-        tree_rss = sum(status_kib(p, "VmRSS") for p in [proc.pid, *descendants(proc.pid)])
-        return {
+        figures = {
             "seconds_to_health": took,
+            "cpu_seconds_to_health": cpu_seconds(proc.pid),
             "vm_hwm_mib": status_kib(proc.pid, "VmHWM") / 1024,
             "vm_rss_mib": status_kib(proc.pid, "VmRSS") / 1024,
-            "tree_rss_mib": tree_rss / 1024,
         }
+        pids = settled_tree(proc.pid)
+        figures["processes"] = len(pids)
+        figures["tree_rss_mib"] = sum(status_kib(p, "VmRSS") for p in pids) / 1024
+        figures["tree_pss_mib"] = sum(pss_kib(p) for p in pids) / 1024
+        return figures
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -141,11 +173,12 @@ def main(argv: list[str] | None = None) -> int:
         "median": {key: round(statistics.median(r[key] for r in runs), 3) for key in runs[0]},
         "runs": runs,
     }
-    median = report["median"]
+    m = report["median"]
     print(
-        f"gala api start-up ({report['tree']}, median of {args.repeats}): "
-        f"{median['seconds_to_health']:.2f} s to /health 200, VmHWM {median['vm_hwm_mib']:.1f} MiB, "
-        f"VmRSS {median['vm_rss_mib']:.1f} MiB, process tree RSS {median['tree_rss_mib']:.1f} MiB"
+        f"gala api start-up ({report['tree']}, median of {args.repeats}): {m['seconds_to_health']:.2f} s to "
+        f"/health 200 ({m['cpu_seconds_to_health']:.2f} s CPU), VmHWM {m['vm_hwm_mib']:.1f} MiB, "
+        f"VmRSS {m['vm_rss_mib']:.1f} MiB; once settled, {m['processes']:g} processes, "
+        f"RSS {m['tree_rss_mib']:.1f} MiB, PSS {m['tree_pss_mib']:.1f} MiB"
     )
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)

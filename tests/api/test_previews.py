@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import time
 from pathlib import Path
 from typing import Any
 
@@ -47,3 +48,16 @@ def test_a_frame_over_its_budget_is_422_and_its_process_is_gone(app: Any, client
     assert r.status_code == 200, r.text
     assert Image.open(io.BytesIO(r.content)).size == (320, 180)
     assert not any(rt.tmp_dir.iterdir()), "the preview's local copies were left behind"
+
+
+def test_a_served_app_warms_its_sandbox_and_stops_it_on_shutdown(app: Any) -> None:
+    pool = app.app.extensions["gala"].sandbox
+    with app.test_client() as client:  # runs the ASGI lifespan, as uvicorn does
+        deadline = time.monotonic() + 60
+        while len(pool.pids()) < pool.size and time.monotonic() < deadline:
+            time.sleep(0.05)
+        pids = pool.pids()
+        assert len(pids) == pool.size, "the sandbox processes were not started in the background"
+        assert preview(client, t=0, width=160).status_code == 200
+        assert sorted(pool.pids()) == sorted(pids)  # served by a warm process, none started
+    assert all(not Path(f"/proc/{pid}").exists() for pid in pids)
