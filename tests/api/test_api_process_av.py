@@ -65,3 +65,14 @@ def test_the_api_process_never_imports_av(tmp_path: Path) -> None:
     report = json.loads(out.stdout.strip().splitlines()[-1])
     assert report["statuses"] == [201, 200, 201]
     assert not report["av"], f"the API process imported av; first through: {report['first']}"
+
+
+def test_the_upload_path_is_av_free_already() -> None:
+    """What this branch owns (uploads, the sandbox pool, storage) imports no av even before the merge."""
+    code = (
+        "import sys\n"
+        "import gala.app, gala.api.assets, gala.services.assets, gala.sandbox, gala.storage.providers\n"
+        "print('av' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-W", "ignore", "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.stdout.strip() == "False", out.stderr[-2000:]
