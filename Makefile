@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install up smoke api worker migrate test test-fast lint typecheck contract client composition bench bench-api bench-pipeline bench-render bench-speech bench-lipsync spec clean bench-scale test-deploy compose-up
+.PHONY: help install up smoke api worker migrate test test-fast lint typecheck contract client composition bench bench-api bench-pipeline bench-render bench-speech bench-lipsync spec clean bench-scale test-deploy compose-up bench-startup bench-preview
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -80,6 +80,12 @@ bench-speech: $(STAMP) ## Speech synthesis speed (x realtime) for 60 s and 600 s
 
 bench-lipsync: $(STAMP) ## Lip-sync of the built-in presenter measured from decoded media (60 s), drift over 10 min
 	$(BIN)/python -m bench.lipsync_bench
+
+bench-startup: $(STAMP) ## API start-up: seconds until /health answers, and RSS (median of 5; TREE=dir for another checkout)
+	$(BIN)/python -m bench.startup_bench $(if $(TREE),--tree $(TREE))
+
+bench-preview: $(STAMP) ## Preview latency through the API: 30 quote_card frames, p50/p95 (TREE=dir for another checkout)
+	$(BIN)/python -m bench.preview_bench $(if $(TREE),--tree $(TREE))
 
 bench-scale: $(STAMP) ## Throughput of 20 short renders, 1 render worker vs 2 (Redis + PostgreSQL on loopback)
 	$(BIN)/python -m bench.scale_bench

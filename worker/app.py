@@ -13,6 +13,7 @@ from typing import Any
 from celery import Celery
 from celery.signals import worker_init, worker_process_init, worker_process_shutdown, worker_shutdown
 
+from gala import metrics
 from gala.config import Settings
 from gala.queue import make_celery
 from gala.services.runtime import Runtime
@@ -38,7 +39,7 @@ def runtime() -> Runtime:
 def start_runtime(**_: Any) -> Runtime:
     global _runtime
     if _runtime is None:
-        _runtime = Runtime.from_settings(_settings or Settings.from_env())
+        _runtime = Runtime.from_settings(_settings or Settings.from_env(), on_upload_retry=metrics.storage_upload_retry)
     return _runtime
 
 

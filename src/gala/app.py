@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from functools import cache
 from importlib import import_module
 from pathlib import Path
@@ -23,7 +25,7 @@ from gala.api.limits import BodyLimit, RejectControlCharacters
 from gala.config import Settings
 from gala.logs import JobIdMiddleware
 from gala.metrics import CONTENT_TYPE as METRICS_CONTENT_TYPE
-from gala.metrics import Exposition, HttpMetricsMiddleware
+from gala.metrics import Exposition, HttpMetricsMiddleware, storage_upload_retry
 from gala.openapi31 import add_api, allowed_methods, load_document, validator_map
 from gala.services import builtin
 from gala.services.runtime import Runtime
@@ -57,13 +59,31 @@ def resolve_operation(operation_id: str) -> Any:
     return getattr(handlers, name + "_", None) or getattr(handlers, name)
 
 
+def _sandbox_lifespan(rt: Runtime) -> Callable[[Any], AbstractAsyncContextManager[None]]:
+    """Previews and upload probing run in renderer processes (gala.sandbox). The server starts
+    them in the background once the app is built, so that the first preview finds them warm
+    without their imports (PyAV, numpy) competing with the API's own start-up; it stops them on
+    shutdown. Without a server (tests, the CLI) they start on first use."""
+
+    @asynccontextmanager
+    async def lifespan(app: Any) -> AsyncIterator[None]:
+        del app
+        rt.sandbox.warm()
+        try:
+            yield
+        finally:
+            rt.sandbox.close()
+
+    return lifespan
+
+
 def create_app(settings: Settings | None = None, *, runtime: Runtime | None = None) -> connexion.FlaskApp:
     settings = settings or Settings.from_env()
-    rt = runtime or Runtime.from_settings(settings)
+    rt = runtime or Runtime.from_settings(settings, on_upload_retry=storage_upload_retry)
     prepare_database(rt)
     document = _document(spec_path())
 
-    app = connexion.FlaskApp(__name__)
+    app = connexion.FlaskApp(__name__, lifespan=_sandbox_lifespan(rt))
     add_api(
         app,
         document,

@@ -28,7 +28,7 @@ def _settings() -> Settings:
 
 @click.group("storage")
 def storage() -> None:
-    """Storage providers (STORAGE_PROVIDER: localfs, gdrive, s3)."""
+    """Storage providers (STORAGE_PROVIDER picks the one new outputs go to)."""
 
 
 @storage.command("check")

@@ -9,14 +9,20 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+from gala.storage import providers
+from gala.storage.provider import ConfigError, Context, Retries, env_float, env_int
+
+__all__ = ["ENV_NAMES", "ConfigError", "Settings", "environment"]
+
 # Every environment variable Settings.from_env reads, in one place, so deployments can be checked
 # against it: tests/deploy/test_compose.py checks infra/docker-compose.yml with it, and checks it
-# against from_env's source. Add a name here when from_env learns to read it.
-ENV_NAMES: tuple[str, ...] = (
+# against from_env's source. Add a name here when from_env learns to read it; each storage
+# provider declares its own (gala.storage.providers), appended below.
+CORE_ENV_NAMES: tuple[str, ...] = (
     "GALA_DATA_DIR", "DATABASE_URL", "CELERY_BROKER_URL", "REDIS_URL",
     "STORAGE_PROVIDER", "STORAGE_LOCAL_ROOT",
     "API_HOST", "API_PORT", "API_MAX_BODY_BYTES", "ASSET_MAX_UPLOAD_BYTES",
@@ -25,22 +31,10 @@ ENV_NAMES: tuple[str, ...] = (
     "GALA_ENV", "LOG_LEVEL",
     "JOB_LEASE_SECONDS", "JOB_MAX_ATTEMPTS", "REAPER_INTERVAL_SECONDS", "MAX_RENDER_SECONDS",
     "WORKER_CLEANUP_LOCAL", "WORKER_METRICS_HOST", "WORKER_METRICS_PORT",
-    # Storage providers (docs: infra/.env.example, "storage").
-    "GDRIVE_CLIENT_ID", "GDRIVE_CLIENT_SECRET", "GDRIVE_REFRESH_TOKEN", "GDRIVE_FOLDER_ID",
-    "GDRIVE_API_BASE_URL", "GDRIVE_TOKEN_URI", "GDRIVE_UPLOAD_CHUNK_BYTES",
-    "S3_BUCKET", "S3_ENDPOINT_URL", "S3_REGION", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "S3_PREFIX",
-    "S3_ADDRESSING_STYLE", "S3_MULTIPART_THRESHOLD_BYTES",
     "STORAGE_MAX_RETRIES", "STORAGE_RETRY_MAX_SECONDS", "STAGING_MAX_AGE_HOURS",
     "GALA_ENV_FILE",
 )  # fmt: skip
-
-# Google Drive resumable uploads send chunks in multiples of 256 KiB (the API rejects others).
-GDRIVE_CHUNK_UNIT = 256 * 1024
-S3_ADDRESSING_STYLES = ("auto", "path", "virtual")
-
-
-class ConfigError(ValueError):
-    """A setting is missing or inconsistent; the message says what to set."""
+ENV_NAMES: tuple[str, ...] = CORE_ENV_NAMES + providers.env_names()
 
 
 def _bool(name: str, raw: str) -> bool:
@@ -50,16 +44,6 @@ def _bool(name: str, raw: str) -> bool:
     if value in {"0", "false", "no", "off", ""}:
         return False
     raise ConfigError(f"{name} must be 1/0, true/false, yes/no or on/off, got {raw!r}")
-
-
-def _int(name: str, raw: str, *, minimum: int = 0) -> int:
-    try:
-        value = int(raw)
-    except ValueError:
-        raise ConfigError(f"{name} must be an integer, got {raw!r}") from None
-    if value < minimum:
-        raise ConfigError(f"{name} must be at least {minimum}, got {value}")
-    return value
 
 
 @dataclasses.dataclass(frozen=True)
@@ -97,26 +81,10 @@ class Settings:
     api_cors_origins: tuple[str, ...] = ()
     # Staging directories of failed jobs are kept (golden rule) and swept by the reaper after this.
     staging_max_age_hours: float = 72.0
-    # Google Drive (design document): an OAuth client plus the refresh token `gala gdrive auth`
-    # prints. The folder is optional (default: the Drive root). Secrets stay out of repr().
-    gdrive_client_id: str = ""
-    gdrive_client_secret: str = dataclasses.field(default="", repr=False)
-    gdrive_refresh_token: str = dataclasses.field(default="", repr=False)
-    gdrive_folder_id: str = ""
-    # Test/advanced: where the Drive API and Google's token endpoint are (tests run a local Drive
-    # v3 server). Empty = Google's.
-    gdrive_api_base_url: str = ""
-    gdrive_token_uri: str = ""
-    gdrive_upload_chunk_bytes: int = 8 * 1024 * 1024
-    # S3-compatible object storage (AWS S3, MinIO, Cloudflare R2, GCS interoperability).
-    s3_bucket: str = ""
-    s3_endpoint_url: str = ""  # empty = AWS
-    s3_region: str = ""
-    s3_access_key_id: str = ""  # empty = boto3's own credential chain (AWS_* variables, roles)
-    s3_secret_access_key: str = dataclasses.field(default="", repr=False)
-    s3_prefix: str = ""
-    s3_addressing_style: str = "auto"
-    s3_multipart_threshold_bytes: int = 16 * 1024 * 1024
+    # Each configured storage provider's options, by provider name (gala.storage.providers reads
+    # them from the provider's own variables; localfs is always there). Filled in from the
+    # defaults when not given.
+    storage_options: Mapping[str, Any] = dataclasses.field(default_factory=dict)
     # Remote providers retry transient failures (429, 5xx, dropped connections) this many times,
     # with truncated exponential back-off and jitter capped at the second setting.
     storage_max_retries: int = 6
@@ -130,55 +98,17 @@ class Settings:
             object.__setattr__(self, "storage_local_root", self.data_dir / "storage")
         if not self.broker_url:
             object.__setattr__(self, "broker_url", f"sqla+sqlite:///{self.data_dir / 'broker.db'}")
-        if self.storage_provider not in {"localfs", "gdrive", "s3"}:
-            raise ConfigError(f"STORAGE_PROVIDER must be one of localfs, gdrive, s3; got {self.storage_provider!r}")
-        self._check_gdrive()
-        self._check_s3()
+        # Providers the options leave out get what an empty environment gives them (localfs is
+        # always on); this also checks that the default provider is a known, configured one.
+        options = providers.read({}, self.storage_provider, given=self.storage_options)
+        object.__setattr__(self, "storage_options", options)
 
-    def _check_gdrive(self) -> None:
-        missing = [
-            name
-            for name, value in (
-                ("GDRIVE_CLIENT_ID", self.gdrive_client_id),
-                ("GDRIVE_CLIENT_SECRET", self.gdrive_client_secret),
-                ("GDRIVE_REFRESH_TOKEN", self.gdrive_refresh_token),
-            )
-            if not value
-        ]
-        # Client id and secret alone are the state before `gala gdrive auth`; a token without its
-        # client cannot be refreshed.
-        if missing and (self.storage_provider == "gdrive" or self.gdrive_refresh_token):
-            hint = " (run `gala gdrive auth` to get the refresh token)" if "GDRIVE_REFRESH_TOKEN" in missing else ""
-            raise ConfigError(f"Google Drive storage needs {', '.join(missing)}: set it in .env{hint}")
-        urls = (("GDRIVE_API_BASE_URL", self.gdrive_api_base_url), ("GDRIVE_TOKEN_URI", self.gdrive_token_uri))
-        for name, url in urls:
-            if url and not url.startswith(("http://", "https://")):
-                raise ConfigError(f"{name} must be an http(s) URL, got {url!r}")
-        if self.gdrive_upload_chunk_bytes <= 0 or self.gdrive_upload_chunk_bytes % GDRIVE_CHUNK_UNIT:
-            raise ConfigError(
-                f"GDRIVE_UPLOAD_CHUNK_BYTES must be a positive multiple of {GDRIVE_CHUNK_UNIT} (256 KiB), "
-                f"got {self.gdrive_upload_chunk_bytes}"
-            )
-
-    def _check_s3(self) -> None:
-        if self.storage_provider == "s3" and not self.s3_bucket:
-            raise ConfigError("STORAGE_PROVIDER=s3 needs S3_BUCKET (and S3_ENDPOINT_URL for MinIO, R2 or GCS)")
-        if bool(self.s3_access_key_id) != bool(self.s3_secret_access_key):
-            raise ConfigError("set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither (boto3's own chain)")
-        if self.s3_addressing_style not in S3_ADDRESSING_STYLES:
-            raise ConfigError(f"S3_ADDRESSING_STYLE must be auto, path or virtual; got {self.s3_addressing_style!r}")
-        if self.s3_endpoint_url and not self.s3_endpoint_url.startswith(("http://", "https://")):
-            raise ConfigError(f"S3_ENDPOINT_URL must be an http(s) URL, got {self.s3_endpoint_url!r}")
-        if self.s3_multipart_threshold_bytes < 5 * 1024 * 1024:
-            raise ConfigError("S3_MULTIPART_THRESHOLD_BYTES must be at least 5242880 (S3's smallest part)")
-
-    @property
-    def gdrive_configured(self) -> bool:
-        return bool(self.gdrive_client_id and self.gdrive_client_secret and self.gdrive_refresh_token)
-
-    @property
-    def s3_configured(self) -> bool:
-        return bool(self.s3_bucket)
+    def storage_context(self, on_upload_retry: Callable[[str], None] | None = None) -> Context:
+        """What every storage provider is built with: the local root and the retry policy."""
+        retries = Retries(max_retries=self.storage_max_retries, cap_seconds=self.storage_retry_max_seconds)
+        if on_upload_retry is not None:
+            retries = dataclasses.replace(retries, on_upload_retry=on_upload_retry)
+        return Context(local_root=self.storage_local_root, retries=retries)
 
     @property
     def staging_dir(self) -> Path:
@@ -208,15 +138,17 @@ class Settings:
         if "API_HOST" in env:
             kwargs["api_host"] = env["API_HOST"]
         if "API_PORT" in env:
-            kwargs["api_port"] = _int("API_PORT", env["API_PORT"], minimum=1)
+            kwargs["api_port"] = env_int("API_PORT", env["API_PORT"], minimum=1)
         if "API_MAX_BODY_BYTES" in env:
-            kwargs["api_max_body_bytes"] = _int("API_MAX_BODY_BYTES", env["API_MAX_BODY_BYTES"], minimum=1)
+            kwargs["api_max_body_bytes"] = env_int("API_MAX_BODY_BYTES", env["API_MAX_BODY_BYTES"], minimum=1)
         if "ASSET_MAX_UPLOAD_BYTES" in env:
-            kwargs["asset_max_upload_bytes"] = _int("ASSET_MAX_UPLOAD_BYTES", env["ASSET_MAX_UPLOAD_BYTES"], minimum=1)
+            kwargs["asset_max_upload_bytes"] = env_int(
+                "ASSET_MAX_UPLOAD_BYTES", env["ASSET_MAX_UPLOAD_BYTES"], minimum=1
+            )
         if "ASSET_MAX_PIXELS" in env:
-            kwargs["asset_max_pixels"] = _int("ASSET_MAX_PIXELS", env["ASSET_MAX_PIXELS"], minimum=1)
+            kwargs["asset_max_pixels"] = env_int("ASSET_MAX_PIXELS", env["ASSET_MAX_PIXELS"], minimum=1)
         if "ASSET_MAX_DURATION_SECONDS" in env:
-            kwargs["asset_max_duration_seconds"] = _int(
+            kwargs["asset_max_duration_seconds"] = env_int(
                 "ASSET_MAX_DURATION_SECONDS", env["ASSET_MAX_DURATION_SECONDS"], minimum=1
             )
         if "API_VALIDATE_REQUESTS" in env:
@@ -226,15 +158,15 @@ class Settings:
         if "GALA_ENV" in env:
             kwargs["environment"] = env["GALA_ENV"]
         if "JOB_LEASE_SECONDS" in env:
-            kwargs["job_lease_seconds"] = float(_int("JOB_LEASE_SECONDS", env["JOB_LEASE_SECONDS"], minimum=1))
+            kwargs["job_lease_seconds"] = float(env_int("JOB_LEASE_SECONDS", env["JOB_LEASE_SECONDS"], minimum=1))
         if "JOB_MAX_ATTEMPTS" in env:
-            kwargs["job_max_attempts"] = _int("JOB_MAX_ATTEMPTS", env["JOB_MAX_ATTEMPTS"], minimum=1)
+            kwargs["job_max_attempts"] = env_int("JOB_MAX_ATTEMPTS", env["JOB_MAX_ATTEMPTS"], minimum=1)
         if "REAPER_INTERVAL_SECONDS" in env:
             kwargs["reaper_interval_seconds"] = float(
-                _int("REAPER_INTERVAL_SECONDS", env["REAPER_INTERVAL_SECONDS"], minimum=1)
+                env_int("REAPER_INTERVAL_SECONDS", env["REAPER_INTERVAL_SECONDS"], minimum=1)
             )
         if "MAX_RENDER_SECONDS" in env:
-            kwargs["max_render_seconds"] = _int("MAX_RENDER_SECONDS", env["MAX_RENDER_SECONDS"], minimum=1)
+            kwargs["max_render_seconds"] = env_int("MAX_RENDER_SECONDS", env["MAX_RENDER_SECONDS"], minimum=1)
         if "WORKER_CLEANUP_LOCAL" in env:
             kwargs["worker_cleanup_local"] = _bool("WORKER_CLEANUP_LOCAL", env["WORKER_CLEANUP_LOCAL"])
         if "LOG_LEVEL" in env:
@@ -242,46 +174,24 @@ class Settings:
         if "WORKER_METRICS_HOST" in env:
             kwargs["worker_metrics_host"] = env["WORKER_METRICS_HOST"]
         if "WORKER_METRICS_PORT" in env:
-            kwargs["worker_metrics_port"] = _int("WORKER_METRICS_PORT", env["WORKER_METRICS_PORT"])
+            kwargs["worker_metrics_port"] = env_int("WORKER_METRICS_PORT", env["WORKER_METRICS_PORT"])
         if "API_CORS_ORIGINS" in env:
             kwargs["api_cors_origins"] = tuple(o.strip() for o in env["API_CORS_ORIGINS"].split(",") if o.strip())
         kwargs.update(_storage_kwargs(env))
+        kwargs["storage_options"] = providers.read(env, kwargs.get("storage_provider", cls.storage_provider))
         return cls(**kwargs)
 
 
 def _storage_kwargs(env: Mapping[str, str]) -> dict[str, Any]:
+    """The storage settings common to every provider (each provider reads its own)."""
     kwargs: dict[str, Any] = {}
-    for name in (
-        "GDRIVE_CLIENT_ID", "GDRIVE_CLIENT_SECRET", "GDRIVE_REFRESH_TOKEN", "GDRIVE_FOLDER_ID",
-        "GDRIVE_API_BASE_URL", "GDRIVE_TOKEN_URI",
-        "S3_BUCKET", "S3_ENDPOINT_URL", "S3_REGION", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "S3_PREFIX",
-    ):  # fmt: skip
-        if name in env:
-            kwargs[name.lower()] = env[name].strip()
-    if "S3_ADDRESSING_STYLE" in env:
-        kwargs["s3_addressing_style"] = env["S3_ADDRESSING_STYLE"].strip().lower()
-    if "GDRIVE_UPLOAD_CHUNK_BYTES" in env:
-        kwargs["gdrive_upload_chunk_bytes"] = _int("GDRIVE_UPLOAD_CHUNK_BYTES", env["GDRIVE_UPLOAD_CHUNK_BYTES"])
-    if "S3_MULTIPART_THRESHOLD_BYTES" in env:
-        raw = env["S3_MULTIPART_THRESHOLD_BYTES"]
-        kwargs["s3_multipart_threshold_bytes"] = _int("S3_MULTIPART_THRESHOLD_BYTES", raw)
     if "STORAGE_MAX_RETRIES" in env:
-        kwargs["storage_max_retries"] = _int("STORAGE_MAX_RETRIES", env["STORAGE_MAX_RETRIES"])
+        kwargs["storage_max_retries"] = env_int("STORAGE_MAX_RETRIES", env["STORAGE_MAX_RETRIES"])
     if "STORAGE_RETRY_MAX_SECONDS" in env:
-        kwargs["storage_retry_max_seconds"] = _float("STORAGE_RETRY_MAX_SECONDS", env["STORAGE_RETRY_MAX_SECONDS"])
+        kwargs["storage_retry_max_seconds"] = env_float("STORAGE_RETRY_MAX_SECONDS", env["STORAGE_RETRY_MAX_SECONDS"])
     if "STAGING_MAX_AGE_HOURS" in env:
-        kwargs["staging_max_age_hours"] = _float("STAGING_MAX_AGE_HOURS", env["STAGING_MAX_AGE_HOURS"])
+        kwargs["staging_max_age_hours"] = env_float("STAGING_MAX_AGE_HOURS", env["STAGING_MAX_AGE_HOURS"])
     return kwargs
-
-
-def _float(name: str, raw: str) -> float:
-    try:
-        value = float(raw)
-    except ValueError:
-        raise ConfigError(f"{name} must be a number, got {raw!r}") from None
-    if not value >= 0:  # also rejects NaN
-        raise ConfigError(f"{name} must be at least 0, got {raw!r}")
-    return value
 
 
 def environment() -> dict[str, str]:

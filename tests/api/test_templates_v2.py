@@ -10,7 +10,6 @@ import pytest
 from PIL import Image
 
 from gala.jobs.composition import resolve
-from gala.services import previews
 from gala.services.parameters import asset_slots
 from tests.api import media
 
@@ -304,26 +303,6 @@ def test_preview_problems(client: Any, image: dict[str, Any], body: dict[str, An
 
 def test_preview_unknown_template_is_404(client: Any) -> None:
     assert preview(client, str(uuid.uuid4()), t=0).status_code == 404
-
-
-def test_preview_is_bounded_in_concurrency_and_time(app: Any, client: Any) -> None:
-    from gala.services.builtin import HELLO_ID
-
-    taken = [previews._slots.acquire(blocking=False) for _ in range(previews.CONCURRENCY)]
-    try:
-        assert all(taken)
-        r = preview(client, str(HELLO_ID), t=0)
-        assert r.status_code == 429
-        assert r.headers["retry-after"] == "1"
-    finally:
-        for _ in taken:
-            previews._slots.release()
-    rt = app.app.extensions["gala"]
-    with pytest.raises(Exception, match="longer than 0 s") as caught:
-        previews.preview(rt, HELLO_ID, {"t": 1, "width": 1280}, timeout=0)
-    assert getattr(caught.value, "status", None) == 422
-    assert previews._slots.acquire(timeout=10)  # the abandoned frame still finishes and frees its slot
-    previews._slots.release()
 
 
 def test_preview_copies_assets_of_other_providers_locally(app: Any, client: Any, image: dict[str, Any]) -> None:

@@ -56,7 +56,7 @@ def s3_bucket(moto_url: str) -> str:
 
 
 def make_drive(drive: FakeDrive, **kwargs: Any) -> Any:
-    from gala.storage.gdrive import DriveStorage
+    from gala.storage.gdrive.drive import DriveStorage
 
     options: dict[str, Any] = {
         "refresh_token": "good-refresh-token",
@@ -72,7 +72,7 @@ def make_drive(drive: FakeDrive, **kwargs: Any) -> Any:
 
 
 def make_s3(moto_url: str, bucket: str, **kwargs: Any) -> Any:
-    from gala.storage.s3 import S3Storage
+    from gala.storage.s3.client import S3Storage
 
     options: dict[str, Any] = {
         "bucket": bucket,

@@ -102,3 +102,16 @@ def test_vendor_errors_are_raised_from_the_original(any_storage: Storage) -> Non
 
 def test_check_passes(any_storage: Storage) -> None:
     any_storage.check()
+
+
+def test_local_path_is_the_object_itself_or_none(any_storage: Storage, tmp_path: Path) -> None:
+    source, data = _file(tmp_path, 1000)
+    key = any_storage.put_file(source, "uploads/ef/local", mime="application/octet-stream")
+    path = any_storage.local_path(key)
+    if any_storage.provider == "localfs":
+        assert path is not None
+        assert path.read_bytes() == data
+        any_storage.delete(key)
+        assert any_storage.local_path(key) is None  # a missing object has no file
+    else:
+        assert path is None  # nothing kept as a plain file here: callers download a copy

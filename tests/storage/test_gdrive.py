@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from gala.storage.base import ObjectNotFound, StorageError
-from gala.storage.gdrive import KEY_PROPERTY, drive_document
-from gala.storage.retry import UPLOAD_RETRIES, Backoff
+from gala.storage.gdrive.drive import KEY_PROPERTY, drive_document
+from gala.storage.retry import Backoff
 from tests.storage.conftest import make_drive
 from tests.storage.fake_drive import FakeDrive
 
@@ -58,13 +58,13 @@ def test_folder_id_becomes_the_parent(fake_drive: FakeDrive, source: Path) -> No
 
 
 def test_503_three_times_then_success(fake_drive: FakeDrive, source: Path) -> None:
-    storage = make_drive(fake_drive)
-    before = UPLOAD_RETRIES["gdrive"]
+    retried: list[str] = []
+    storage = make_drive(fake_drive, on_upload_retry=retried.append)
     fake_drive.fail("chunk", 3, status=503, reason="backendError")
     file_id = storage.put_file(source, "jobs/j1/a1/hello.mp4", mime="video/mp4")
     _one_file(fake_drive, source, file_id)
     assert fake_drive.ops("chunk").count(503) == 3
-    assert UPLOAD_RETRIES["gdrive"] - before == 3
+    assert retried == ["gdrive"] * 3  # each retried upload reported through the callback
 
 
 def test_429_honours_retry_after(fake_drive: FakeDrive, source: Path) -> None:

@@ -6,7 +6,8 @@ import hashlib
 import json
 import logging
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
@@ -20,19 +21,25 @@ from gala.errors import (
     NotFound,
     PayloadTooLarge,
     ServiceUnavailable,
+    TooManyRequests,
     Unprocessable,
     UnsupportedMediaType,
 )
 from gala.orm import Asset, AssetUse, ModelReference
+from gala.sandbox import Busy, Crashed, TaskFailed, Timeout
 from gala.services.pagination import page
 from gala.services.runtime import Runtime
-from gala.services.sniff import SUPPORTED_IN_WORDS, SUPPORTED_TYPES, sniff
+from gala.services.sniff import SUPPORTED_IN_WORDS, SUPPORTED_TYPES, classify
 from gala.storage import ObjectNotFound, StorageError
-from renderer import media
-from renderer.errors import MediaError
+
+from renderer.assets import Limits
 
 log = logging.getLogger(__name__)
 COPY_CHUNK = 1024 * 1024
+# Probing reads headers and decodes at most one frame: seconds are plenty; past this the decoder
+# is stuck on the bytes and its process is killed. An upload waits this long for a free process.
+PROBE_TIMEOUT_SECONDS = 30.0
+PROBE_WAIT_SECONDS = 30.0
 
 
 def get(rt: Runtime, asset_id: uuid.UUID) -> Asset:
@@ -72,11 +79,15 @@ def spool(rt: Runtime, stream: IO[bytes], *, limit: int) -> tuple[Path, int, str
     return fd_path, size, digest.hexdigest()
 
 
-def limits(rt: Runtime) -> media.Limits:
-    return media.Limits(
-        max_pixels=rt.settings.asset_max_pixels,
-        max_duration=float(rt.settings.asset_max_duration_seconds),
-    )
+def sandbox_caps(rt: Runtime) -> tuple[int, float]:
+    """The media caps as the sandbox's tasks take them: (max pixels, max seconds)."""
+    return rt.settings.asset_max_pixels, float(rt.settings.asset_max_duration_seconds)
+
+
+def limits(rt: Runtime) -> Limits:
+    """The same caps as the renderer's ``Limits``, for the worker (which renders in-process)."""
+    max_pixels, max_duration = sandbox_caps(rt)
+    return Limits(max_pixels=max_pixels, max_duration=max_duration)
 
 
 def _unsupported(detail: str) -> UnsupportedMediaType:
@@ -91,31 +102,60 @@ def inspect(rt: Runtime, path: Path) -> tuple[str, str, dict[str, Any]]:
     """``(mime, kind, media)`` of an uploaded file, or a 415/422 problem saying why it cannot be used.
 
     The bytes are sniffed, then probed by the renderer with its forced demuxers and our caps:
-    nothing else is read, no protocol but ``file`` is used, at most one frame is decoded.
+    nothing else is read, no protocol but ``file`` is used, at most one frame is decoded. Both
+    run in the API's sandbox processes (:mod:`gala.sandbox`): a decoder that hangs or crashes on
+    hostile bytes is killed there, and the upload is refused as undecodable.
     """
-    sniffed = sniff(path)
+    try:
+        with rt.sandbox.slot(wait=PROBE_WAIT_SECONDS) as call:
+            return _inspect(rt, call, path)
+    except Busy:
+        raise TooManyRequests(
+            "The server is busy checking other media; retry in a moment.", headers={"Retry-After": "1"}
+        ) from None
+
+
+Inspected = tuple[str, str, dict[str, Any]]  # (mime, kind, media)
+
+
+@dataclass(frozen=True)
+class _Refusal:
+    """The renderer's words for why a file cannot be used, and its reason (``MediaError.reason``)."""
+
+    message: str
+    reason: str
+
+
+def _sniff_and_probe(rt: Runtime, call: Callable[..., Any], path: Path) -> Inspected | _Refusal:
+    """What the file is, or why it cannot be used."""
+    answer = call("sniff", str(path), timeout=PROBE_TIMEOUT_SECONDS)
+    if answer[0] != "ok":
+        return _Refusal(answer[1], answer[2])
+    sniffed = classify(answer[1], path)
     if sniffed is None:
         raise _unsupported("The file is not of a supported type.")
-    problem: MediaError | None = None
     for kind in sniffed.kinds:
-        try:
-            info = media.probe(path, kind, limits(rt))
-        except MediaError as exc:
-            problem = exc
-            if exc.reason == "unsupported":
-                continue  # e.g. an MP4 without a video stream: try it as audio
-            break
-        except Exception:  # the decoders met something their checks did not: still the file's fault
-            log.exception("probing an upload failed unexpectedly format=%s kind=%s", sniffed.format, kind)
-            problem = MediaError(f"{path.name} could not be decoded: it looks corrupt", reason="corrupt")
-            break
-        found = info.as_dict()
-        found.pop("kind", None)
-        found.pop("format", None)
-        return sniffed.mime(kind), kind, found
-    assert problem is not None
+        answer = call("probe", str(path), kind, sandbox_caps(rt), timeout=PROBE_TIMEOUT_SECONDS)
+        if answer[0] == "ok":
+            found = dict(answer[1])
+            found.pop("kind", None)
+            found.pop("format", None)
+            return sniffed.mime(kind), kind, found
+        if answer[2] != "unsupported":
+            break  # e.g. an MP4 without a video stream is tried as audio; anything else is final
+    return _Refusal(answer[1], answer[2])
+
+
+def _inspect(rt: Runtime, call: Callable[..., Any], path: Path) -> Inspected:
+    try:
+        problem = _sniff_and_probe(rt, call, path)
+    except (Timeout, Crashed, TaskFailed) as exc:  # the decoders met something their checks did not
+        log.error("probing an upload failed unexpectedly file=%s: %s", path.name, exc)
+        problem = _Refusal(f"{path.name} could not be decoded: it looks corrupt", "corrupt")
+    if not isinstance(problem, _Refusal):
+        return problem
     # The renderer names the file; ours is a server-side staging name, meaningless to the client.
-    detail = str(problem).replace(path.name, "The file", 1)
+    detail = problem.message.replace(path.name, "The file", 1)
     if problem.reason == "unsupported":
         raise _unsupported(detail if detail.endswith(".") else detail + ".")
     raise Unprocessable(

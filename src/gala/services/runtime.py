@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -13,8 +14,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from gala.config import Settings
 from gala.db import make_engine, make_sessionmaker
 from gala.queue import Dispatcher
-from gala.storage import Storage, StorageRegistry
-from gala.storage.local import LocalStorage
+from gala.sandbox import Pool
+from gala.storage import StorageRegistry, providers
+
+# Renderer work of the API runs in this many processes at most (previews and upload probes share
+# them; a preview beyond it is answered 429, as before). Named by module: the API never imports it.
+SANDBOX_TASKS = "gala.sandbox.tasks"
+SANDBOX_PROCESSES = 2
+_SANDBOX_LOCK = threading.Lock()
 
 
 @dataclass
@@ -24,6 +31,18 @@ class Runtime:
     sessions: sessionmaker[Session]
     storage: StorageRegistry
     dispatcher: Dispatcher | None = None
+    _sandbox: Pool | None = None
+
+    @property
+    def sandbox(self) -> Pool:
+        """The API's pool of renderer processes (previews, upload probing), started on first use.
+
+        The API never decodes media in its own process (gala.sandbox); ``create_app`` warms it.
+        """
+        with _SANDBOX_LOCK:  # request threads may ask at once; one pool per runtime
+            if self._sandbox is None:
+                self._sandbox = Pool(SANDBOX_TASKS, size=SANDBOX_PROCESSES)
+            return self._sandbox
 
     def enqueue(self, job_id: uuid.UUID) -> None:
         """Send "render job X" to the broker. Called only after the job row is committed."""
@@ -32,11 +51,12 @@ class Runtime:
         self.dispatcher.enqueue(job_id)
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> Runtime:
+    def from_settings(cls, settings: Settings, *, on_upload_retry: Callable[[str], None] | None = None) -> Runtime:
+        """``on_upload_retry`` is the process's metrics hook (``gala.metrics.storage_upload_retry``);
+        the API and worker entry points pass it, since metrics sits above this module."""
         engine = make_engine(settings.database_url)
-        return cls(
-            settings=settings, engine=engine, sessions=make_sessionmaker(engine), storage=storage_registry(settings)
-        )
+        registry = storage_registry(settings, on_upload_retry)
+        return cls(settings=settings, engine=engine, sessions=make_sessionmaker(engine), storage=registry)
 
     @property
     def tmp_dir(self) -> Path:
@@ -47,31 +67,18 @@ class Runtime:
     def close(self) -> None:
         if self.dispatcher is not None:
             self.dispatcher.close()
+        if self._sandbox is not None:
+            self._sandbox.close()
         self.engine.dispose()
 
 
-def storage_registry(settings: Settings) -> StorageRegistry:
+def storage_registry(settings: Settings, on_upload_retry: Callable[[str], None] | None = None) -> StorageRegistry:
     """Every configured provider by name, built on first use; ``STORAGE_PROVIDER`` picks the default.
 
-    ``localfs`` is always there (older assets may live on it); ``gdrive`` and ``s3`` are there
-    whenever their settings are, whichever provider new outputs go to, so switching providers
-    never orphans the assets already stored.
+    ``localfs`` is always there (older assets may live on it); every other provider is there
+    whenever its settings are, whichever provider new outputs go to, so switching providers
+    never orphans the assets already stored. ``on_upload_retry(provider)`` hears of each retried
+    upload (the process's metrics).
     """
-    factories: dict[str, Callable[[], Storage]] = {"localfs": lambda: LocalStorage(settings.storage_local_root)}
-    if settings.gdrive_configured:
-
-        def gdrive() -> Storage:
-            from gala.storage.gdrive import DriveStorage  # imports google-api-python-client: only when used
-
-            return DriveStorage.from_settings(settings)
-
-        factories["gdrive"] = gdrive
-    if settings.s3_configured:
-
-        def s3() -> Storage:
-            from gala.storage.s3 import S3Storage
-
-            return S3Storage.from_settings(settings)
-
-        factories["s3"] = s3
-    return StorageRegistry(settings.storage_provider, factories)
+    context = settings.storage_context(on_upload_retry)
+    return providers.registry(settings.storage_options, settings.storage_provider, context)

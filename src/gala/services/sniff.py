@@ -1,17 +1,16 @@
 """What an upload is, from its bytes; a client's declared type or file name is never trusted.
 
-The container format comes from the renderer's own sniffer (:func:`renderer.assets.sniff`), so the
-API accepts exactly what the renderer can open, and nothing that FFmpeg would have to *guess*
-(playlists, concat lists, AVI, text). This module adds what the API needs on top: the MIME type
-to store and serve, and which asset kinds the bytes may be.
+The container format comes from the renderer's own sniffer (:func:`renderer.assets.sniff`, run in
+the API's sandbox: it lives beside PyAV), so the API accepts exactly what the renderer can open,
+and nothing that FFmpeg would have to *guess* (playlists, concat lists, AVI, text). This module
+adds what the API needs on top: the MIME type to store and serve, and which asset kinds the bytes
+may be.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-
-from renderer import assets
 
 # Every type an upload may have, by kind, for the 415 answer and the contract's description.
 SUPPORTED: dict[str, tuple[str, ...]] = {
@@ -76,9 +75,9 @@ class Sniffed:
         return "video/webm" if webm else "video/x-matroska"
 
 
-def sniff(path: Path) -> Sniffed | None:
-    """What the file at ``path`` may be, or None when it is no format GALA accepts."""
-    fmt = assets.sniff(path)
+def classify(fmt: str | None, path: Path) -> Sniffed | None:
+    """What the file at ``path``, of the renderer's sniffed format ``fmt``, may be; None when it is
+    no format GALA accepts."""
     if fmt is None:
         return None
     with path.open("rb") as fh:

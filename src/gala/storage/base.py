@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 CHUNK_SIZE = 256 * 1024
-# What to set so that the registry can serve a provider's assets (named in the error).
-PROVIDER_SETTINGS = {
-    "gdrive": "GDRIVE_CLIENT_ID, GDRIVE_CLIENT_SECRET and GDRIVE_REFRESH_TOKEN",
-    "s3": "S3_BUCKET (and S3_ENDPOINT_URL, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY as needed)",
-}
 _KEY_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,1000}$")
 
 
@@ -71,15 +66,24 @@ class Storage(Protocol):
         """Raise StorageError unless the provider can be used now (readiness)."""
 
     def local_path(self, key: str) -> Path | None:
-        """The object's file on this machine if the provider keeps plain local files, else None."""
+        """The object's file on this machine if the provider keeps plain local files, else None.
+
+        Optional: providers that subclass :class:`Storage` and keep no local files inherit this
+        ``None``. Callers use the file in place instead of downloading a copy.
+        """
+        del key
+        return None
 
 
 class StorageRegistry:
     """The configured provider for new objects, and every provider by name for old ones."""
 
-    def __init__(self, default: str, factories: dict[str, Callable[[], Storage]]) -> None:
+    def __init__(
+        self, default: str, factories: dict[str, Callable[[], Storage]], needs: Mapping[str, str] | None = None
+    ) -> None:
         self.default_provider = default
         self._factories = factories
+        self._needs = dict(needs or {})  # provider -> what to set to configure it (said in the error)
         self._built: dict[str, Storage] = {}
         self._lock = threading.Lock()
 
@@ -93,7 +97,7 @@ class StorageRegistry:
             try:
                 factory = self._factories[name]
             except KeyError:
-                hint = PROVIDER_SETTINGS.get(name, "")
+                hint = self._needs.get(name, "")
                 raise StorageError(
                     f"storage provider {name!r} is not configured" + (f": set {hint}" if hint else ""), permanent=True
                 ) from None

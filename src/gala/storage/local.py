@@ -1,18 +1,23 @@
-"""``localfs``: objects are files under ``STORAGE_LOCAL_ROOT``; the key is the relative path."""
+"""``localfs``: objects are files under ``STORAGE_LOCAL_ROOT``; the key is the relative path.
+
+Always served (older assets may live on it, whatever ``STORAGE_PROVIDER`` says). Its root is one
+of GALA's core settings (the data directory layout), handed to it in the provider context.
+"""
 
 from __future__ import annotations
 
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import BinaryIO
 
-from gala.storage.base import CHUNK_SIZE, ObjectNotFound, ObjectStat, StorageError, check_key
+from gala.storage.base import CHUNK_SIZE, ObjectNotFound, ObjectStat, Storage, StorageError, check_key
+from gala.storage.provider import Context, Provider
 
 
-class LocalStorage:
+class LocalStorage(Storage):
     provider = "localfs"
 
     def __init__(self, root: Path) -> None:
@@ -88,6 +93,19 @@ class LocalStorage:
                 pass
         except OSError as exc:
             raise StorageError(f"storage root {self.root} is not writable: {exc.strerror or exc}") from exc
+
+
+def _read(env: Mapping[str, str], is_default: bool) -> bool:
+    del env, is_default
+    return True  # nothing of its own to read: always on
+
+
+def _build(options: bool, context: Context) -> Storage:
+    del options
+    return LocalStorage(context.local_root)
+
+
+PROVIDER = Provider(name="localfs", env_names=(), needs="STORAGE_LOCAL_ROOT", read=_read, build=_build)
 
 
 def _chunks(fh: BinaryIO, start: int, end: int | None) -> Iterator[bytes]:

@@ -9,10 +9,10 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-from gala.storage.base import CHUNK_SIZE, ObjectNotFound, ObjectStat, StorageError, check_key
+from gala.storage.base import CHUNK_SIZE, ObjectNotFound, ObjectStat, Storage, StorageError, check_key
 
 
-class MemoryStorage:
+class MemoryStorage(Storage):
     provider = "memory"
 
     def __init__(self) -> None:

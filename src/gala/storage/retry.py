@@ -1,34 +1,22 @@
-"""Retrying remote storage calls: truncated exponential back-off with jitter, and retry counting."""
+"""Retrying remote storage calls: truncated exponential back-off with jitter.
+
+Each retried upload is reported through the ``on_upload_retry`` callback a provider is built with
+(:class:`gala.storage.provider.Retries`); the process wires it to its metrics.
+"""
 
 from __future__ import annotations
 
 import logging
 import random
 import time
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 log = logging.getLogger(__name__)
 
-# Counted here always (tests and `gala storage check` read it in-process) and, when the metrics
-# module is there, as the Prometheus counter gala_storage_upload_retries_total{provider}.
-UPLOAD_RETRIES: Counter[str] = Counter()
-_metrics_hook: Callable[[str], None] | None
-try:
-    from gala.metrics import storage_upload_retry as _metrics_hook
-except ImportError:  # a build without the metrics module: the local counter is enough
-    _metrics_hook = None
-
 # Honour a server's Retry-After up to this long; a longer wait is better spent failing the attempt
 # (the job is retried later, with its staging file kept).
 MAX_RETRY_AFTER_SECONDS = 300.0
-
-
-def count_upload_retry(provider: str) -> None:
-    UPLOAD_RETRIES[provider] += 1
-    if _metrics_hook is not None:
-        _metrics_hook(provider)
 
 
 @dataclass

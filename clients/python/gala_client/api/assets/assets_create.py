@@ -119,7 +119,10 @@ def sync_detailed(
     the accepted types in `supported`. A file of an accepted type that does not decode, an
     image over `ASSET_MAX_PIXELS` pixels (or 16384 on a side), or media longer than
     `ASSET_MAX_DURATION_SECONDS` gets 422. Probing reads only the uploaded bytes, with the
-    container format forced from the sniffed type and local-file access only.
+    container format forced from the sniffed type and local-file access only, in a separate
+    process: one that crashes or takes longer than 30 seconds is killed and the file gets
+    422. When every such process stays busy for 30 seconds the upload gets 429 with
+    `Retry-After`.
 
     Args:
         body (AssetUpload):
@@ -168,7 +171,10 @@ def sync(
     the accepted types in `supported`. A file of an accepted type that does not decode, an
     image over `ASSET_MAX_PIXELS` pixels (or 16384 on a side), or media longer than
     `ASSET_MAX_DURATION_SECONDS` gets 422. Probing reads only the uploaded bytes, with the
-    container format forced from the sniffed type and local-file access only.
+    container format forced from the sniffed type and local-file access only, in a separate
+    process: one that crashes or takes longer than 30 seconds is killed and the file gets
+    422. When every such process stays busy for 30 seconds the upload gets 429 with
+    `Retry-After`.
 
     Args:
         body (AssetUpload):
@@ -212,7 +218,10 @@ async def asyncio_detailed(
     the accepted types in `supported`. A file of an accepted type that does not decode, an
     image over `ASSET_MAX_PIXELS` pixels (or 16384 on a side), or media longer than
     `ASSET_MAX_DURATION_SECONDS` gets 422. Probing reads only the uploaded bytes, with the
-    container format forced from the sniffed type and local-file access only.
+    container format forced from the sniffed type and local-file access only, in a separate
+    process: one that crashes or takes longer than 30 seconds is killed and the file gets
+    422. When every such process stays busy for 30 seconds the upload gets 429 with
+    `Retry-After`.
 
     Args:
         body (AssetUpload):
@@ -261,7 +270,10 @@ async def asyncio(
     the accepted types in `supported`. A file of an accepted type that does not decode, an
     image over `ASSET_MAX_PIXELS` pixels (or 16384 on a side), or media longer than
     `ASSET_MAX_DURATION_SECONDS` gets 422. Probing reads only the uploaded bytes, with the
-    container format forced from the sniffed type and local-file access only.
+    container format forced from the sniffed type and local-file access only, in a separate
+    process: one that crashes or takes longer than 30 seconds is killed and the file gets
+    422. When every such process stays busy for 30 seconds the upload gets 429 with
+    `Retry-After`.
 
     Args:
         body (AssetUpload):

@@ -129,9 +129,10 @@ def sync_detailed(
 
     The cost is bounded: the frame is `width` pixels wide (default 640, at most 1280; the
     height keeps the composition's aspect, every pixel size in it scales along), a frame that
-    takes longer than 10 seconds is abandoned (422), and at most two previews render at once
-    per API process (429 with `Retry-After` when busy). Media assets are read from storage
-    (a local copy is made for providers other than `localfs`).
+    takes longer than 10 seconds is stopped (422; it renders in a separate process, which is
+    killed), and at most two previews or upload checks run at once per API process (429 with
+    `Retry-After` when busy). Media assets are read from storage (a local copy is made for
+    providers other than `localfs`).
 
     Args:
         template_id (UUID):
@@ -174,9 +175,10 @@ def sync(
 
     The cost is bounded: the frame is `width` pixels wide (default 640, at most 1280; the
     height keeps the composition's aspect, every pixel size in it scales along), a frame that
-    takes longer than 10 seconds is abandoned (422), and at most two previews render at once
-    per API process (429 with `Retry-After` when busy). Media assets are read from storage
-    (a local copy is made for providers other than `localfs`).
+    takes longer than 10 seconds is stopped (422; it renders in a separate process, which is
+    killed), and at most two previews or upload checks run at once per API process (429 with
+    `Retry-After` when busy). Media assets are read from storage (a local copy is made for
+    providers other than `localfs`).
 
     Args:
         template_id (UUID):
@@ -214,9 +216,10 @@ async def asyncio_detailed(
 
     The cost is bounded: the frame is `width` pixels wide (default 640, at most 1280; the
     height keeps the composition's aspect, every pixel size in it scales along), a frame that
-    takes longer than 10 seconds is abandoned (422), and at most two previews render at once
-    per API process (429 with `Retry-After` when busy). Media assets are read from storage
-    (a local copy is made for providers other than `localfs`).
+    takes longer than 10 seconds is stopped (422; it renders in a separate process, which is
+    killed), and at most two previews or upload checks run at once per API process (429 with
+    `Retry-After` when busy). Media assets are read from storage (a local copy is made for
+    providers other than `localfs`).
 
     Args:
         template_id (UUID):
@@ -259,9 +262,10 @@ async def asyncio(
 
     The cost is bounded: the frame is `width` pixels wide (default 640, at most 1280; the
     height keeps the composition's aspect, every pixel size in it scales along), a frame that
-    takes longer than 10 seconds is abandoned (422), and at most two previews render at once
-    per API process (429 with `Retry-After` when busy). Media assets are read from storage
-    (a local copy is made for providers other than `localfs`).
+    takes longer than 10 seconds is stopped (422; it renders in a separate process, which is
+    killed), and at most two previews or upload checks run at once per API process (429 with
+    `Retry-After` when busy). Media assets are read from storage (a local copy is made for
+    providers other than `localfs`).
 
     Args:
         template_id (UUID):

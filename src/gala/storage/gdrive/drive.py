@@ -1,4 +1,4 @@
-"""``gdrive``: Google Drive (v3) through google-api-python-client; the object key is the Drive fileId.
+"""The Google Drive (v3) storage, through google-api-python-client; the object key is the Drive fileId.
 
 How it stays correct when the network or Google misbehaves:
 
@@ -34,7 +34,7 @@ import ssl
 from collections.abc import Callable, Iterator
 from http.client import HTTPException
 from pathlib import Path, PurePosixPath
-from typing import IO, TYPE_CHECKING, Any, TypeVar, cast
+from typing import IO, Any, TypeVar, cast
 
 import google_auth_httplib2
 import httplib2
@@ -45,20 +45,15 @@ from googleapiclient.discovery_cache import get_static_doc
 from googleapiclient.errors import HttpError
 from googleapiclient.http import MediaIoBaseUpload
 
-from gala.storage.base import CHUNK_SIZE, ObjectNotFound, ObjectStat, StorageError, check_key
-from gala.storage.retry import Backoff, count_upload_retry, parse_retry_after
-
-if TYPE_CHECKING:
-    from gala.config import Settings
+from gala.storage.base import CHUNK_SIZE, ObjectNotFound, ObjectStat, Storage, StorageError, check_key
+from gala.storage.gdrive import GOOGLE_TOKEN_URI, SCOPES
+from gala.storage.retry import Backoff, parse_retry_after
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
 GOOGLE_API = "https://www.googleapis.com/"
-GOOGLE_TOKEN_URI = "https://oauth2.googleapis.com/token"  # noqa: S105 - a URL, not a secret
-# Only files this app created are visible to it: the narrowest scope that can do the job.
-SCOPES = ("https://www.googleapis.com/auth/drive.file",)
 # The GALA key each file was stored under, kept as an app property (visible only to this client).
 KEY_PROPERTY = "galaKey"
 APP_PROPERTY_LIMIT = 124  # bytes of key + value Drive allows per property
@@ -102,7 +97,7 @@ class _ChunkUpload(MediaIoBaseUpload):  # type: ignore[misc]  # the library is u
         return False
 
 
-class DriveStorage:
+class DriveStorage(Storage):
     provider = "gdrive"
 
     def __init__(
@@ -118,7 +113,9 @@ class DriveStorage:
         download_chunk_bytes: int = 2 * 1024 * 1024,
         backoff: Backoff | None = None,
         timeout: float = 60.0,
+        on_upload_retry: Callable[[str], None] | None = None,
     ) -> None:
+        self._on_upload_retry = on_upload_retry
         self.folder_id = folder_id
         self.upload_chunk_bytes = upload_chunk_bytes
         self.download_chunk_bytes = download_chunk_bytes
@@ -134,19 +131,6 @@ class DriveStorage:
         )
         # Requests are built from this service but always sent with a per-call transport (below).
         self._service: Any = build_from_document(drive_document(api_base_url), http=httplib2.Http(timeout=timeout))
-
-    @classmethod
-    def from_settings(cls, settings: Settings) -> DriveStorage:
-        return cls(
-            client_id=settings.gdrive_client_id,
-            client_secret=settings.gdrive_client_secret,
-            refresh_token=settings.gdrive_refresh_token,
-            folder_id=settings.gdrive_folder_id,
-            api_base_url=settings.gdrive_api_base_url,
-            token_uri=settings.gdrive_token_uri,
-            upload_chunk_bytes=settings.gdrive_upload_chunk_bytes,
-            backoff=Backoff(max_retries=settings.storage_max_retries, cap_seconds=settings.storage_retry_max_seconds),
-        )
 
     # ------------------------------------------------------------------ transport and errors
 
@@ -269,7 +253,8 @@ class DriveStorage:
                 if not retry or attempt >= self.backoff.max_retries:
                     raise error from exc
                 attempt += 1
-                count_upload_retry(self.provider)
+                if self._on_upload_retry is not None:
+                    self._on_upload_retry(self.provider)
                 http.close()  # a fresh connection after a failure
                 seconds = self.backoff.wait(attempt, retry_after)
                 log.warning(

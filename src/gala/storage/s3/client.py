@@ -1,4 +1,4 @@
-"""``s3``: any S3-compatible object store through boto3 (AWS S3, MinIO, Cloudflare R2, GCS interop).
+"""The S3 storage: any S3-compatible object store through boto3 (AWS S3, MinIO, Cloudflare R2, GCS interop).
 
 ``S3_ENDPOINT_URL`` selects a non-AWS endpoint; ``S3_ADDRESSING_STYLE=path`` suits MinIO and
 most self-hosted servers. The object key recorded for an asset is the full key in the bucket
@@ -14,9 +14,9 @@ chunks, with the byte range passed to S3.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import boto3
 from boto3.exceptions import S3UploadFailedError
@@ -24,11 +24,7 @@ from boto3.s3.transfer import TransferConfig
 from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError, NoCredentialsError
 
-from gala.storage.base import CHUNK_SIZE, ObjectNotFound, ObjectStat, StorageError, check_key
-from gala.storage.retry import count_upload_retry
-
-if TYPE_CHECKING:
-    from gala.config import Settings
+from gala.storage.base import CHUNK_SIZE, ObjectNotFound, ObjectStat, Storage, StorageError, check_key
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +35,7 @@ TRANSIENT_CODES = frozenset(
 UPLOAD_OPERATIONS = frozenset({"PutObject", "CreateMultipartUpload", "UploadPart", "CompleteMultipartUpload"})
 
 
-class S3Storage:
+class S3Storage(Storage):
     provider = "s3"
 
     def __init__(
@@ -56,7 +52,9 @@ class S3Storage:
         multipart_chunksize: int | None = None,
         max_retries: int = 6,
         timeout: float = 60.0,
+        on_upload_retry: Callable[[str], None] | None = None,
     ) -> None:
+        self._on_upload_retry = on_upload_retry
         self.bucket = bucket
         self.prefix = prefix
         config = Config(
@@ -83,24 +81,11 @@ class S3Storage:
             max_concurrency=4,
         )
 
-    @classmethod
-    def from_settings(cls, settings: Settings) -> S3Storage:
-        return cls(
-            bucket=settings.s3_bucket,
-            endpoint_url=settings.s3_endpoint_url,
-            region=settings.s3_region,
-            access_key_id=settings.s3_access_key_id,
-            secret_access_key=settings.s3_secret_access_key,
-            prefix=settings.s3_prefix,
-            addressing_style=settings.s3_addressing_style,
-            multipart_threshold=settings.s3_multipart_threshold_bytes,
-            max_retries=settings.storage_max_retries,
-        )
-
     def _count_retry(self, request: Any, operation_name: str, **_: Any) -> None:
         attempt = (getattr(request, "context", None) or {}).get("retries", {}).get("attempt", 1)
         if attempt > 1 and operation_name in UPLOAD_OPERATIONS:
-            count_upload_retry(self.provider)
+            if self._on_upload_retry is not None:
+                self._on_upload_retry(self.provider)
             log.warning("s3 upload retry operation=%s attempt=%s", operation_name, attempt)
 
     def _error(self, exc: Exception, what: str, key: str | None = None) -> StorageError:
