@@ -255,8 +255,8 @@ def run_leg(leg: Leg, workdir: Path, args: argparse.Namespace) -> None:
 
 def render_composition() -> dict[str, Any]:
     """The composition a hello job with ``RENDER_PARAMS`` renders (template defaults applied)."""
+    from gala.parameters import substitute, validate_params
     from gala.services.builtin import HELLO
-    from gala.services.parameters import substitute, validate_params
 
     params = validate_params(HELLO["parameters"], dict(RENDER_PARAMS))
     composition: dict[str, Any] = substitute(HELLO["composition"], params)

@@ -175,8 +175,8 @@ def run_leg(workers: int, workdir: Path, args: argparse.Namespace) -> dict[str, 
 def in_process_render_seconds(workdir: Path, repeats: int = 3) -> float:
     """The same render, alone in this process: what one job costs with no queue and no contention."""
     import renderer.encoder
+    from gala.parameters import substitute, validate_params
     from gala.services.builtin import HELLO
-    from gala.services.parameters import substitute, validate_params
 
     composition = substitute(HELLO["composition"], validate_params(HELLO["parameters"], dict(RENDER_PARAMS)))
     seconds = []

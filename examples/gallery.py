@@ -4,7 +4,7 @@ Each example is a folder holding ``template.json`` (a GALA template: ``name``, `
 ``composition`` in format version 2 with ``{"$param": name}`` placeholders, and ``parameters``, a
 JSON Schema whose defaults make the template render as is) and ``assets.py`` (``generate(folder,
 scale)``: its sample media, drawn deterministically from code). Parameters are resolved by GALA's own
-template code (``gala.services.parameters``), exactly as a job would resolve them.
+template code (``gala.parameters``), exactly as a job would resolve them.
 
 From the repository root::
 
@@ -55,7 +55,7 @@ def sample_params(name: str) -> dict[str, Any]:
 
 def resolve(name: str, params: dict[str, Any] | None = None) -> dict[str, Any]:
     """The example's composition with ``params`` (over the sample ones and the defaults) substituted."""
-    from gala.services.parameters import check_template, substitute, validate_params
+    from gala.parameters import check_template, substitute, validate_params
 
     tpl = template(name)
     check_template(tpl["composition"], tpl["parameters"])

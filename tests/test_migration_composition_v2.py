@@ -22,7 +22,7 @@ import renderer
 from gala.db import make_engine
 from gala.migrate import alembic_config
 from gala.orm import Template, TemplateVersion
-from gala.services.parameters import substitute, validate_params
+from gala.parameters import substitute, validate_params
 from tests.conftest import POSTGRES_URL, scratch_postgres
 
 

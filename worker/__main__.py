@@ -18,10 +18,11 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+from gala.jobs import stages
 from gala.jobs.dispatch import RELAY_INTERVAL_SECONDS, relay
 from gala.jobs.reaper import reap
-from gala.queue import QUEUES
-from gala.services.runtime import Runtime
+from gala.queue import DEFAULT_QUEUE
+from gala.runtime import Runtime
 
 log = logging.getLogger("gala.worker")
 
@@ -51,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="gala worker", description=__doc__)
     parser.add_argument(
         "--queues",
-        default=",".join(QUEUES),
+        default=",".join((*stages.queues(), DEFAULT_QUEUE)),
         help="comma-separated queues to consume (default: %(default)s)",
     )
     parser.add_argument("--loglevel", default="INFO")

@@ -15,8 +15,9 @@ from celery.signals import worker_init, worker_process_init, worker_process_shut
 
 from gala import metrics
 from gala.config import Settings
+from gala.jobs import stages
 from gala.queue import make_celery
-from gala.services.runtime import Runtime
+from gala.runtime import Runtime
 
 _runtime: Runtime | None = None
 _settings: Settings | None = None
@@ -66,7 +67,7 @@ worker_process_shutdown.connect(stop_runtime, weak=False)
 
 
 def create_celery() -> Celery:
-    app = make_celery(Settings.from_env(), name="gala-worker")
+    app = make_celery(Settings.from_env(), name="gala-worker", queues=stages.queues())
     app.conf.imports = ["worker.tasks"]  # registers the tasks when a worker starts
     return app
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from gala.jobs.claim import Claim
 from gala.jobs.formats import Output
 from gala.jobs.lease import Heartbeat
-from gala.services.runtime import Runtime
+from gala.runtime import Runtime
 from renderer.assets import AssetFile
 
 

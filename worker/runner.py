@@ -20,7 +20,7 @@ from gala.jobs import lease, outcome, stages
 from gala.jobs.stages import Stage, StageFailed, StageStopped
 from gala.jobs.staging import remove_staging
 from gala.orm import Job
-from gala.services.runtime import Runtime
+from gala.runtime import Runtime
 from worker.context import StageContext
 
 log = logging.getLogger("gala.worker")

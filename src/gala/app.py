@@ -27,8 +27,8 @@ from gala.logs import JobIdMiddleware
 from gala.metrics import CONTENT_TYPE as METRICS_CONTENT_TYPE
 from gala.metrics import Exposition, HttpMetricsMiddleware, storage_upload_retry
 from gala.openapi31 import add_api, allowed_methods, load_document, validator_map
+from gala.runtime import Runtime
 from gala.services import builtin
-from gala.services.runtime import Runtime
 
 log = logging.getLogger(__name__)
 SPEC_PATH = Path(__file__).resolve().parents[2] / "openapi" / "gala.yaml"

@@ -19,7 +19,7 @@ import click
 from gala import cli_support as ui
 
 if TYPE_CHECKING:
-    from gala.services.runtime import Runtime
+    from gala.runtime import Runtime
     from renderer.assets import AssetFile
 
 
@@ -59,9 +59,9 @@ def render(
     """
     import renderer.encoder
     from gala.jobs.composition import resolve
+    from gala.parameters import check_template, validate_params
+    from gala.runtime import Runtime
     from gala.services import builtin
-    from gala.services.parameters import check_template, validate_params
-    from gala.services.runtime import Runtime
 
     if template == "hello":
         doc: Any = builtin.HELLO
@@ -111,7 +111,7 @@ def _settings() -> Any:
 
 def needed_assets(composition: Any) -> dict[str, tuple[str, ...]]:
     """The asset ids a concrete composition names, each with the kinds its places accept."""
-    from gala.services.parameters import asset_slots
+    from gala.parameters import asset_slots
 
     needed: dict[str, tuple[str, ...]] = {}
     for slot in asset_slots(composition):

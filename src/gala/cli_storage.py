@@ -35,7 +35,7 @@ def storage() -> None:
 @click.option("--provider", default=None, help="Check this provider instead of STORAGE_PROVIDER.")
 def check(provider: str | None) -> None:
     """Verify the configured provider end to end: write, read (whole and a range), delete."""
-    from gala.services.runtime import storage_registry
+    from gala.runtime import storage_registry
     from gala.storage import ObjectNotFound, StorageError
 
     settings = _settings()

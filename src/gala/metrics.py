@@ -46,7 +46,7 @@ from prometheus_client.registry import REGISTRY, Collector
 from gala.jobs.state import JobStatus
 
 if TYPE_CHECKING:
-    from gala.services.runtime import Runtime
+    from gala.runtime import Runtime
 
 log = logging.getLogger(__name__)
 
@@ -163,10 +163,11 @@ class SharedStateCollector(Collector):
         return {s: float(counts.get(s, 0)) for s in (*JOB_STATUSES, *sorted(set(counts) - set(JOB_STATUSES)))}
 
     def _queue_depths(self) -> dict[str, float]:
+        from gala.jobs import stages
         from gala.queue import make_celery
 
         if self._celery is None:
-            self._celery = make_celery(self.rt.settings, name="gala-metrics")
+            self._celery = make_celery(self.rt.settings, name="gala-metrics", queues=stages.queues())
         out: dict[str, float] = {}
         with self._celery.connection_for_read() as conn:
             channel = conn.default_channel

@@ -20,7 +20,6 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from gala.db import Base, JSONDoc, UTCDateTime, utcnow, uuid7
-from gala.jobs.state import JobStatus
 
 
 class Timestamps:
@@ -110,7 +109,7 @@ class Job(Timestamps, Base):
     params: Mapped[dict[str, Any]] = mapped_column(JSONDoc)
     options: Mapped[dict[str, Any]] = mapped_column(JSONDoc)
     labels: Mapped[dict[str, str]] = mapped_column(JSONDoc, default=dict)
-    status: Mapped[str] = mapped_column(String(16), default=JobStatus.QUEUED)
+    status: Mapped[str] = mapped_column(String(16))  # a gala.jobs.state.JobStatus, set by whoever adds the row
     stage: Mapped[str | None] = mapped_column(String(64))
     # The pipeline stage a queued job was handed to because it runs on another queue than the
     # previous one (gala.jobs.stages); NULL: the job starts, or restarts, at the first stage.

@@ -15,6 +15,7 @@ option to ``create_engine``), and the reaper re-enqueues jobs whose lease expire
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -26,16 +27,13 @@ from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
 
 from gala.config import Settings
-from gala.jobs import stages
-from gala.jobs.stages import RENDER_QUEUE
 
 DEFAULT_QUEUE = "gala.default"  # housekeeping: the reaper, the outbox relay
-QUEUES = (*stages.queues(), DEFAULT_QUEUE)
 STAGE_TASK = "gala.run_stage"  # args: [job_id]; sent to the queue of the job's current stage
 REAP_TASK = "gala.reap"
 ROUTES = {REAP_TASK: {"queue": DEFAULT_QUEUE}}
 
-__all__ = ["DEFAULT_QUEUE", "QUEUES", "REAP_TASK", "RENDER_QUEUE", "ROUTES", "STAGE_TASK", "Dispatcher", "make_celery"]
+__all__ = ["DEFAULT_QUEUE", "REAP_TASK", "ROUTES", "STAGE_TASK", "Dispatcher", "make_celery"]
 
 EMBEDDED_ALIAS = "galasqla"
 EMBEDDED_POLL_SECONDS = 0.05
@@ -75,7 +73,8 @@ def is_embedded(broker_url: str) -> bool:
     return broker_url.startswith("sqla+")
 
 
-def celery_config(settings: Settings) -> dict[str, Any]:
+def celery_config(settings: Settings, queues: Sequence[str] = ()) -> dict[str, Any]:
+    """``queues``: the stages' queues (gala.jobs.stages.queues()), declared beside ``gala.default``."""
     url = settings.broker_url
     transport_options: dict[str, Any]
     if is_embedded(url):
@@ -93,7 +92,7 @@ def celery_config(settings: Settings) -> dict[str, Any]:
         "broker_url": url,
         "broker_transport_options": transport_options,
         "broker_connection_retry_on_startup": True,
-        "task_queues": [Queue(name, exchange, routing_key=name) for name in QUEUES],
+        "task_queues": [Queue(name, exchange, routing_key=name) for name in dict.fromkeys((*queues, DEFAULT_QUEUE))],
         "task_default_queue": DEFAULT_QUEUE,
         "task_default_exchange": "gala",
         "task_routes": ROUTES,
@@ -108,9 +107,9 @@ def celery_config(settings: Settings) -> dict[str, Any]:
     }
 
 
-def make_celery(settings: Settings, name: str = "gala") -> Celery:
+def make_celery(settings: Settings, name: str = "gala", queues: Sequence[str] = ()) -> Celery:
     app = Celery(name, set_as_current=False)
-    app.conf.update(celery_config(settings))
+    app.conf.update(celery_config(settings, queues))
     return app
 
 
@@ -118,22 +117,19 @@ class Dispatcher:
     """Sends "run job X's current stage" messages, only ever after the job's row is committed
     (gala.jobs.dispatch sends them from the outbox)."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, queues: Sequence[str]) -> None:
         self._settings = settings
+        self._queues = tuple(queues)
         self._app: Celery | None = None
 
     @property
     def app(self) -> Celery:
         if self._app is None:
-            self._app = make_celery(self._settings, name="gala-dispatch")
+            self._app = make_celery(self._settings, name="gala-dispatch", queues=self._queues)
         return self._app
 
     def send(self, job_id: uuid.UUID, queue: str) -> None:
         self.app.send_task(STAGE_TASK, args=[str(job_id)], queue=queue)
-
-    def enqueue(self, job_id: uuid.UUID) -> None:
-        """Send job X to its first stage's queue (a job that is handed on is sent by the outbox)."""
-        self.send(job_id, stages.FIRST.queue)
 
     def close(self) -> None:
         if self._app is not None:

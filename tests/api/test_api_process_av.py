@@ -12,8 +12,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 SCRIPT = r"""
 import builtins, io, json, sys, traceback
 from pathlib import Path
@@ -52,11 +50,6 @@ print(json.dumps({"statuses": statuses, "av": "av" in sys.modules, "first": firs
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="renderer/__init__ still imports PyAV, and services import it (jobs, rendering): passes once the "
-    "registry (renderer split) and jobs (gala/jobs) branches are merged; then remove this marker",
-)
 def test_the_api_process_never_imports_av(tmp_path: Path) -> None:
     out = subprocess.run(
         [sys.executable, "-c", SCRIPT, str(tmp_path / "data")], capture_output=True, text=True, timeout=300

@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from gala.jobs.composition import resolve
-from gala.services.parameters import asset_slots
+from gala.parameters import asset_slots
 from tests.api import media
 
 

@@ -28,7 +28,8 @@ import yaml
 
 from gala import config, metrics
 from gala.cli import main as gala_cli
-from gala.queue import DEFAULT_QUEUE, RENDER_QUEUE
+from gala.jobs.stages import RENDER_QUEUE
+from gala.queue import DEFAULT_QUEUE
 
 ROOT = Path(__file__).resolve().parents[2]
 INFRA = ROOT / "infra"

@@ -36,7 +36,7 @@ def test_every_example_has_a_case() -> None:
 
 @pytest.mark.parametrize("name", gallery.EXAMPLES)
 def test_template_is_a_valid_gala_template(name: str) -> None:
-    from gala.services.parameters import check_template, refs
+    from gala.parameters import check_template, refs
 
     tpl = gallery.template(name)
     assert set(tpl) == {"name", "description", "composition", "parameters"}

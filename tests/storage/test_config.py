@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from gala.config import ConfigError, Settings
-from gala.services.runtime import storage_registry
+from gala.runtime import storage_registry
 from gala.storage import StorageError, providers
 
 DRIVE = {"GDRIVE_CLIENT_ID": "id", "GDRIVE_CLIENT_SECRET": "secret", "GDRIVE_REFRESH_TOKEN": "token"}

@@ -31,9 +31,9 @@ from gala.config import Settings
 from gala.db import transaction, utcnow
 from gala.jobs import attempt as rendering
 from gala.orm import Asset, Job
+from gala.runtime import Runtime
 from gala.services import builtin
 from gala.services.builtin import HELLO_ID
-from gala.services.runtime import Runtime
 from gala.storage import StorageError, StorageRegistry
 from gala.storage.retry import Backoff
 from tests.storage.conftest import make_drive, make_s3

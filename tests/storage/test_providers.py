@@ -13,7 +13,7 @@ import pytest
 
 from gala import config
 from gala.config import ConfigError, Settings
-from gala.services.runtime import storage_registry
+from gala.runtime import storage_registry
 from gala.storage import providers
 
 
@@ -78,7 +78,7 @@ def test_reading_settings_imports_no_vendor_sdk() -> None:
     code = (
         "import json, sys\n"
         "from gala.config import Settings\n"
-        "from gala.services.runtime import storage_registry\n"
+        "from gala.runtime import storage_registry\n"
         f"registry = storage_registry(Settings.from_env({dict(env)!r}))\n"
         "print(json.dumps([registry.providers, sorted(m for m in ('boto3', 'googleapiclient') if m in sys.modules)]))\n"
     )

@@ -14,9 +14,9 @@ from gala.config import Settings
 from gala.db import transaction
 from gala.jobs import reaper as rendering
 from gala.orm import Job
+from gala.runtime import Runtime
 from gala.services import builtin
 from gala.services.builtin import HELLO_ID
-from gala.services.runtime import Runtime
 
 
 def _job(rt: Runtime, status: str) -> uuid.UUID:

@@ -19,10 +19,10 @@ from gala.jobs.events import EventKind
 from gala.jobs.state import JobStatus
 from gala.orm import Job, JobEvent
 from gala.platform import free_port
+from gala.runtime import Runtime
 from gala.services import builtin
 from gala.services import jobs as job_service
 from gala.services.builtin import HELLO_ID
-from gala.services.runtime import Runtime
 
 SPEC = Path(__file__).parents[2] / "openapi" / "gala.yaml"
 

@@ -19,7 +19,7 @@ from PIL import Image
 from gala.config import Settings
 from gala.jobs import fetch
 from gala.orm import Asset
-from gala.services.runtime import Runtime
+from gala.runtime import Runtime
 from gala.storage import StorageError, StorageRegistry
 from gala.storage.local import LocalStorage
 from gala.storage.memory import MemoryStorage

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from gala.db import transaction, utcnow
+from gala.jobs import dispatch
 from gala.orm import Asset, Job, JobEvent, Template, TemplateVersion
 from tests.worker.conftest import LONG, TINY, Stack, rendered
 
@@ -131,7 +132,7 @@ def _insert_job(stack: Stack, composition: dict[str, Any]) -> uuid.UUID:
 def test_render_error_fails_the_job_readably_and_the_worker_keeps_serving(stack: Stack) -> None:
     stack.worker()
     job_id = _insert_job(stack, {"version": 2, "output": {"size": {"width": 1281, "height": 720}, "duration": 1}})
-    stack.rt.enqueue(job_id)
+    dispatch.enqueue(stack.rt, job_id)
     job = stack.wait_done(str(job_id))
     assert job["status"] == "failed"
     assert job["error"]["code"] == "render_error"
@@ -181,10 +182,10 @@ def test_a_second_delivery_is_a_no_op(stack: Stack) -> None:
     stack.worker()
     stack.worker()
     job = stack.submit(TINY)
-    stack.rt.enqueue(uuid.UUID(job["id"]))  # the same job twice, to two workers
+    dispatch.enqueue(stack.rt, uuid.UUID(job["id"]))  # the same job twice, to two workers
     done = stack.wait_done(job["id"])
     assert (done["status"], done["attempts"]) == ("done", 1)
-    stack.rt.enqueue(uuid.UUID(job["id"]))  # and once more after it is done
+    dispatch.enqueue(stack.rt, uuid.UUID(job["id"]))  # and once more after it is done
     time.sleep(1.0)
     again = stack.job(job["id"])
     assert (again["attempts"], again["output_asset_ids"]) == (1, done["output_asset_ids"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import current_app
 
-from gala.services.runtime import Runtime
+from gala.runtime import Runtime
 
 
 def runtime() -> Runtime:

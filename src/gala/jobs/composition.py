@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from gala.orm import TemplateVersion
-from gala.services.parameters import substitute
+from gala.parameters import substitute
 
 
 def draft(composition: dict[str, Any]) -> dict[str, Any]:

@@ -17,9 +17,10 @@ from datetime import timedelta
 from sqlalchemy import select, update
 
 from gala.db import UnitOfWork, transaction, utcnow
+from gala.jobs import stages
 from gala.orm import JobEvent
 from gala.queue import Dispatcher
-from gala.services.runtime import Runtime
+from gala.runtime import Runtime
 
 log = logging.getLogger("gala.jobs")
 
@@ -76,7 +77,12 @@ def relay(rt: Runtime, *, grace_seconds: float = RELAY_GRACE_SECONDS) -> int:
     return sent
 
 
+def enqueue(rt: Runtime, job_id: uuid.UUID) -> None:
+    """Send job X to its first stage's queue now, outside the outbox (a duplicate is harmless)."""
+    _dispatcher(rt).send(job_id, stages.FIRST.queue)
+
+
 def _dispatcher(rt: Runtime) -> Dispatcher:
     if rt.dispatcher is None:
-        rt.dispatcher = Dispatcher(rt.settings)
+        rt.dispatcher = Dispatcher(rt.settings, stages.queues())
     return rt.dispatcher

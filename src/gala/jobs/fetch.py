@@ -16,8 +16,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from gala.orm import Asset
-from gala.services.parameters import asset_slots
-from gala.services.runtime import Runtime
+from gala.parameters import asset_slots
+from gala.runtime import Runtime
 from gala.storage import StorageError
 from renderer.assets import AssetFile
 

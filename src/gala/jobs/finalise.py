@@ -22,7 +22,7 @@ from gala.jobs.staging import keep_staging
 from gala.jobs.state import JobStatus
 from gala.jobs.transition import change, owned
 from gala.orm import Asset, Job
-from gala.services.runtime import Runtime
+from gala.runtime import Runtime
 from gala.storage import StorageError
 
 log = logging.getLogger("gala.jobs")

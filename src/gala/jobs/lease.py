@@ -31,7 +31,7 @@ from gala.jobs.staging import prepare, staging_dir, worker_lost
 from gala.jobs.state import ACTIVE, JobStatus
 from gala.jobs.transition import cas, change, owned
 from gala.orm import Job, TemplateVersion
-from gala.services.runtime import Runtime
+from gala.runtime import Runtime
 
 log = logging.getLogger("gala.jobs")
 

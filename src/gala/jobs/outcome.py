@@ -18,7 +18,7 @@ from gala.jobs.staging import keep_staging, remove_staging
 from gala.jobs.state import ACTIVE, JobStatus
 from gala.jobs.transition import change, owned
 from gala.orm import Job
-from gala.services.runtime import Runtime
+from gala.runtime import Runtime
 from gala.storage import StorageError
 
 log = logging.getLogger("gala.jobs")

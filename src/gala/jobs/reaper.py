@@ -26,7 +26,7 @@ from gala.jobs.staging import sweep_staging, worker_lost
 from gala.jobs.state import ACTIVE, JobStatus
 from gala.jobs.transition import change
 from gala.orm import Job
-from gala.services.runtime import Runtime
+from gala.runtime import Runtime
 
 log = logging.getLogger("gala.jobs")
 

@@ -25,7 +25,7 @@ from sqlalchemy import select
 from gala.jobs.claim import Claim
 from gala.jobs.state import ACTIVE, JobStatus
 from gala.orm import Job
-from gala.services.runtime import Runtime
+from gala.runtime import Runtime
 
 log = logging.getLogger("gala.jobs")
 

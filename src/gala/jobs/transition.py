@@ -18,7 +18,7 @@ from gala.jobs import dispatch, events, state
 from gala.jobs.events import EventKind
 from gala.jobs.state import JobStatus
 from gala.orm import Job
-from gala.services.runtime import Runtime
+from gala.runtime import Runtime
 
 
 def owned(job_id: uuid.UUID, attempt: int, *statuses: JobStatus) -> Any:

@@ -26,12 +26,11 @@ from gala.errors import (
     UnsupportedMediaType,
 )
 from gala.orm import Asset, AssetUse, ModelReference
+from gala.runtime import Runtime
 from gala.sandbox import Busy, Crashed, TaskFailed, Timeout
 from gala.services.pagination import page
-from gala.services.runtime import Runtime
 from gala.services.sniff import SUPPORTED_IN_WORDS, SUPPORTED_TYPES, classify
 from gala.storage import ObjectNotFound, StorageError
-
 from renderer.assets import Limits
 
 log = logging.getLogger(__name__)

@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 
 from gala.db import transaction
 from gala.orm import Template, TemplateVersion
-from gala.services.runtime import Runtime
+from gala.runtime import Runtime
 
 log = logging.getLogger(__name__)
 

@@ -9,7 +9,7 @@ from typing import Any
 from kombu import Connection
 from sqlalchemy import text
 
-from gala.services.runtime import Runtime
+from gala.runtime import Runtime
 
 
 def _timed(check: Callable[[], None]) -> dict[str, Any]:

@@ -27,11 +27,11 @@ from gala.jobs.fetch import asset_file
 from gala.jobs.state import ACTIVE, TERMINAL, JobStatus
 from gala.jobs.transition import change
 from gala.orm import Asset, AssetUse, IdempotencyKey, Job, Template, TemplateVersion
+from gala.parameters import asset_params, asset_slots, param_origin, validate_params
+from gala.runtime import Runtime
 from gala.schemas import pointer
 from gala.services.assets import check_references
 from gala.services.pagination import page
-from gala.services.parameters import asset_params, asset_slots, param_origin, validate_params
-from gala.services.runtime import Runtime
 
 log = logging.getLogger(__name__)
 OPTION_DEFAULTS = {"basename": "output", "draft": False}

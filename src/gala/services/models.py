@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 from gala.db import transaction
 from gala.errors import FieldError, NotFound, Unprocessable
 from gala.orm import Asset, AvatarModel, ModelReference
+from gala.runtime import Runtime
 from gala.services.pagination import page
-from gala.services.runtime import Runtime
 
 VOICE_DEFAULTS = {"engine": "espeak-ng", "language": "es", "rate": 1, "pitch": 0}
 

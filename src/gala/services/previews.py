@@ -16,11 +16,11 @@ from collections.abc import Callable
 from typing import Any
 
 from gala.errors import FieldError, NotFound, ServiceUnavailable, TooManyRequests, Unprocessable
+from gala.jobs.fetch import StoredAsset, localize
+from gala.runtime import Runtime
 from gala.sandbox import Busy, Crashed, Timeout
 from gala.services import jobs, templates
 from gala.services.assets import sandbox_caps
-from gala.jobs.fetch import StoredAsset, localize
-from gala.services.runtime import Runtime
 from gala.storage import StorageError
 
 log = logging.getLogger(__name__)

@@ -12,11 +12,11 @@ from sqlalchemy.orm import Session
 from gala.db import transaction
 from gala.errors import Conflict, NotFound, Unprocessable
 from gala.orm import AssetUse, Job, Template, TemplateVersion
+from gala.parameters import asset_slots, check_template, is_ref
+from gala.runtime import Runtime
 from gala.schemas import pointer
 from gala.services.assets import check_references
 from gala.services.pagination import page
-from gala.services.parameters import asset_slots, check_template, is_ref
-from gala.services.runtime import Runtime
 
 EMPTY_PARAMETERS: dict[str, Any] = {"type": "object", "properties": {}}
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,12 +42,6 @@ class Runtime:
             if self._sandbox is None:
                 self._sandbox = Pool(SANDBOX_TASKS, size=SANDBOX_PROCESSES)
             return self._sandbox
-
-    def enqueue(self, job_id: uuid.UUID) -> None:
-        """Send "render job X" to the broker. Called only after the job row is committed."""
-        if self.dispatcher is None:
-            self.dispatcher = Dispatcher(self.settings)
-        self.dispatcher.enqueue(job_id)
 
     @classmethod
     def from_settings(cls, settings: Settings, *, on_upload_retry: Callable[[str], None] | None = None) -> Runtime:
