@@ -59,7 +59,7 @@ def resolve_operation(operation_id: str) -> Any:
 
 def create_app(settings: Settings | None = None, *, runtime: Runtime | None = None) -> connexion.FlaskApp:
     settings = settings or Settings.from_env()
-    rt = runtime or Runtime.from_settings(settings)
+    rt = runtime or Runtime.from_settings(settings, lock_timeout_seconds=settings.api_database_lock_timeout_seconds)
     prepare_database(rt)
     document = _document(spec_path())
 

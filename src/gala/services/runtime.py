@@ -32,8 +32,9 @@ class Runtime:
         self.dispatcher.enqueue(job_id)
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> Runtime:
-        engine = make_engine(settings.database_url)
+    def from_settings(cls, settings: Settings, *, lock_timeout_seconds: float | None = None) -> Runtime:
+        """``lock_timeout_seconds``: how long this process waits for a database lock (the API's is short)."""
+        engine = make_engine(settings.database_url, lock_timeout_seconds=lock_timeout_seconds)
         return cls(
             settings=settings, engine=engine, sessions=make_sessionmaker(engine), storage=storage_registry(settings)
         )
