@@ -79,7 +79,11 @@ def _sandbox_lifespan(rt: Runtime) -> Callable[[Any], AbstractAsyncContextManage
 
 def create_app(settings: Settings | None = None, *, runtime: Runtime | None = None) -> connexion.FlaskApp:
     settings = settings or Settings.from_env()
-    rt = runtime or Runtime.from_settings(settings, on_upload_retry=storage_upload_retry)
+    rt = runtime or Runtime.from_settings(
+        settings,
+        on_upload_retry=storage_upload_retry,
+        lock_timeout_seconds=settings.api_database_lock_timeout_seconds,
+    )
     prepare_database(rt)
     document = _document(spec_path())
 

@@ -25,7 +25,7 @@ __all__ = ["ENV_NAMES", "ConfigError", "Settings", "environment"]
 CORE_ENV_NAMES: tuple[str, ...] = (
     "GALA_DATA_DIR", "DATABASE_URL", "CELERY_BROKER_URL", "REDIS_URL",
     "STORAGE_PROVIDER", "STORAGE_LOCAL_ROOT",
-    "API_HOST", "API_PORT", "API_MAX_BODY_BYTES", "ASSET_MAX_UPLOAD_BYTES",
+    "API_HOST", "API_PORT", "API_MAX_BODY_BYTES", "API_DATABASE_LOCK_TIMEOUT_SECONDS", "ASSET_MAX_UPLOAD_BYTES",
     "ASSET_MAX_PIXELS", "ASSET_MAX_DURATION_SECONDS",
     "API_VALIDATE_REQUESTS", "API_VALIDATE_RESPONSES", "API_CORS_ORIGINS",
     "GALA_ENV", "LOG_LEVEL",
@@ -56,6 +56,9 @@ class Settings:
     api_host: str = "127.0.0.1"
     api_port: int = 8080
     api_max_body_bytes: int = 1 << 20
+    # How long an API request waits for a database lock another transaction holds before it
+    # answers 503 with Retry-After (workers keep a longer wait: gala.db.make_engine).
+    api_database_lock_timeout_seconds: float = 2.0
     asset_max_upload_bytes: int = 2 << 30
     # Uploaded media caps (decompression bombs, hours-long files): pixels of an image or video
     # frame, and seconds of audio/video. Over them an upload is refused with 422.
@@ -141,6 +144,11 @@ class Settings:
             kwargs["api_port"] = env_int("API_PORT", env["API_PORT"], minimum=1)
         if "API_MAX_BODY_BYTES" in env:
             kwargs["api_max_body_bytes"] = env_int("API_MAX_BODY_BYTES", env["API_MAX_BODY_BYTES"], minimum=1)
+        if "API_DATABASE_LOCK_TIMEOUT_SECONDS" in env:
+            raw = env["API_DATABASE_LOCK_TIMEOUT_SECONDS"]
+            kwargs["api_database_lock_timeout_seconds"] = env_float("API_DATABASE_LOCK_TIMEOUT_SECONDS", raw)
+            if not kwargs["api_database_lock_timeout_seconds"] > 0:  # 0 is "no limit" to PostgreSQL
+                raise ConfigError(f"API_DATABASE_LOCK_TIMEOUT_SECONDS must be more than 0, got {raw!r}")
         if "ASSET_MAX_UPLOAD_BYTES" in env:
             kwargs["asset_max_upload_bytes"] = env_int(
                 "ASSET_MAX_UPLOAD_BYTES", env["ASSET_MAX_UPLOAD_BYTES"], minimum=1

@@ -9,6 +9,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -73,26 +74,41 @@ def uuid7() -> uuid.UUID:
     return uuid.UUID(int=value)
 
 
-def make_engine(url: str) -> Engine:
+# How long a connection waits for a lock another connection holds, unless its process says
+# otherwise: workers and tools wait this long on SQLite (on PostgreSQL, the server's default: no
+# limit). The API passes its own, short wait (API_DATABASE_LOCK_TIMEOUT_SECONDS) so that a locked
+# database gets a quick 503 with Retry-After instead of a request hanging (gala.errors).
+SQLITE_LOCK_TIMEOUT_SECONDS = 30.0
+
+
+def make_engine(url: str, *, lock_timeout_seconds: float | None = None) -> Engine:
     parsed = make_url(url)
     kwargs: dict[str, Any] = {"pool_pre_ping": True}
-    if parsed.get_backend_name() == "sqlite":
+    sqlite = parsed.get_backend_name() == "sqlite"
+    if sqlite:
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        busy = SQLITE_LOCK_TIMEOUT_SECONDS if lock_timeout_seconds is None else lock_timeout_seconds
         # The API serves from a thread pool and workers are separate processes.
-        kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
+        kwargs["connect_args"] = {"check_same_thread": False, "timeout": busy}
+    elif parsed.get_backend_name() == "postgresql" and lock_timeout_seconds is not None:
+        # A startup option, not a SET: a SET in the pool's first transaction is undone by its rollback.
+        options = f"-c lock_timeout={max(1, round(lock_timeout_seconds * 1000))}"
+        if given := parsed.query.get("options"):  # keep the URL's own options (connect_args replace them)
+            options = f"{given if isinstance(given, str) else ' '.join(given)} {options}"
+        kwargs["connect_args"] = {"options": options}
     engine = create_engine(url, **kwargs)
-    if parsed.get_backend_name() == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
+    if sqlite:
+        event.listen(engine, "connect", partial(_sqlite_pragmas, busy_ms=max(1, round(busy * 1000))))
     return engine
 
 
-def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any, *, busy_ms: int) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA journal_mode=WAL")  # readers do not block the writer
     cur.execute("PRAGMA synchronous=NORMAL")
-    cur.execute("PRAGMA busy_timeout=30000")
+    cur.execute(f"PRAGMA busy_timeout={busy_ms:d}")
     cur.close()
 
 

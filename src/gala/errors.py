@@ -10,7 +10,8 @@
     │   ├── RangeNotSatisfiable    416
     │   ├── Unprocessable          422  well-formed but breaks the schema or a rule
     │   └── TooManyRequests        429  busy: retry after ``Retry-After`` seconds
-    └── ServiceUnavailable         503  a dependency is down
+    └── ServiceUnavailable         503  a dependency is down, or the database is locked: retry after
+                                        ``Retry-After`` seconds (:func:`database_busy`)
 
 Services raise these; the API turns them into problem documents in one handler
 (:func:`gala.api.problems.install`). ``errors`` entries name the field with a JSON pointer.
@@ -125,3 +126,31 @@ class ServiceUnavailable(GalaError):
     status = 503
     title = "Service Unavailable"
     slug = "unavailable"
+
+
+# "Someone else holds the lock; try again": SQLite's primary result codes SQLITE_BUSY and
+# SQLITE_LOCKED (the low byte, so extended codes such as SQLITE_BUSY_SNAPSHOT count too), and
+# PostgreSQL's lock_not_available (lock_timeout ran out) and query_canceled (statement_timeout).
+_SQLITE_BUSY_CODES = frozenset({5, 6})
+_POSTGRES_BUSY_STATES = frozenset({"55P03", "57014"})
+DATABASE_RETRY_AFTER_SECONDS = 1
+
+
+def database_busy(exc: BaseException) -> ServiceUnavailable | None:
+    """The 503 for a database error that means "locked by another transaction", else None.
+
+    The API waits only briefly for a lock (``API_DATABASE_LOCK_TIMEOUT_SECONDS``, see
+    :func:`gala.db.make_engine`), so a long-held lock reaches the caller as this, quickly, and its
+    transaction has been rolled back: retrying the same request is safe. ``exc`` is SQLAlchemy's
+    wrapper (its ``orig`` is the driver's error) or the driver's error itself.
+    """
+    orig = getattr(exc, "orig", None) or exc
+    code = getattr(orig, "sqlite_errorcode", None)
+    state = getattr(orig, "sqlstate", None)
+    if (isinstance(code, int) and code & 0xFF in _SQLITE_BUSY_CODES) or state in _POSTGRES_BUSY_STATES:
+        return ServiceUnavailable(
+            "The database is busy: another transaction holds a lock this request needs; "
+            f"retry in {DATABASE_RETRY_AFTER_SECONDS} s.",
+            headers={"Retry-After": str(DATABASE_RETRY_AFTER_SECONDS)},
+        )
+    return None

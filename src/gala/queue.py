@@ -16,10 +16,13 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+import warnings
 from pathlib import Path
 from typing import Any
 
 from celery import Celery
+from celery.exceptions import CPendingDeprecationWarning
+from celery.signals import celeryd_after_setup
 from kombu import Exchange, Queue
 from kombu.transport import TRANSPORT_ALIASES
 from kombu.transport import sqlalchemy as kombu_sqla
@@ -37,6 +40,8 @@ __all__ = ["DEFAULT_QUEUE", "REAP_TASK", "ROUTES", "STAGE_TASK", "Dispatcher", "
 
 EMBEDDED_ALIAS = "galasqla"
 EMBEDDED_POLL_SECONDS = 0.05
+# The start of the warning Celery 5 gives about worker_cancel_long_running_tasks_on_connection_loss.
+_CANCEL_WARNING = r"\s*In Celery 5\.1 we introduced an optional breaking change"
 
 
 # Transport options that are kombu's, not create_engine()'s.
@@ -102,12 +107,29 @@ def celery_config(settings: Settings, queues: Sequence[str] = ()) -> dict[str, A
         "task_serializer": "json",
         "accept_content": ["json"],
         "worker_prefetch_multiplier": 1,
+        # A lost broker connection does not cancel the render in flight (Celery 6 will default to
+        # True). The job row, not the message, owns the job: the lease is renewed in the database,
+        # so a render needs no broker while it runs, and cancelling it on a broker blip would throw
+        # the work away and spend one of JOB_MAX_ATTEMPTS. A message whose ack is lost comes back
+        # after the visibility timeout and finds the job done (a no-op). With the solo pool the
+        # worker runs (worker/__main__.py) True could not cancel anything anyway: the consumer sees
+        # the loss only after the task returns, and the solo pool has no terminate_job.
+        # tests/faults/test_broker_restart.py restarts Redis mid-render.
+        "worker_cancel_long_running_tasks_on_connection_loss": False,
         "worker_hijack_root_logger": False,
         "worker_send_task_events": False,
     }
 
 
+def _quiet_cancel_warning(**_: Any) -> None:
+    warnings.filterwarnings("ignore", message=_CANCEL_WARNING, category=CPendingDeprecationWarning)
+
+
 def make_celery(settings: Settings, name: str = "gala", queues: Sequence[str] = ()) -> Celery:
+    # Celery warns on every connection loss while the setting above is False, chosen or not. The
+    # choice is made and explained above, so the warning is only noise in the worker's log. The
+    # filter goes in after the worker set up logging, which turns Celery's warnings back on.
+    celeryd_after_setup.connect(_quiet_cancel_warning, weak=False, dispatch_uid=f"{__name__}.quiet-cancel-warning")
     app = Celery(name, set_as_current=False)
     app.conf.update(celery_config(settings, queues))
     return app

@@ -44,10 +44,17 @@ class Runtime:
             return self._sandbox
 
     @classmethod
-    def from_settings(cls, settings: Settings, *, on_upload_retry: Callable[[str], None] | None = None) -> Runtime:
+    def from_settings(
+        cls,
+        settings: Settings,
+        *,
+        on_upload_retry: Callable[[str], None] | None = None,
+        lock_timeout_seconds: float | None = None,
+    ) -> Runtime:
         """``on_upload_retry`` is the process's metrics hook (``gala.metrics.storage_upload_retry``);
-        the API and worker entry points pass it, since metrics sits above this module."""
-        engine = make_engine(settings.database_url)
+        the API and worker entry points pass it, since metrics sits above this module.
+        ``lock_timeout_seconds``: how long this process waits for a database lock (the API's is short)."""
+        engine = make_engine(settings.database_url, lock_timeout_seconds=lock_timeout_seconds)
         registry = storage_registry(settings, on_upload_retry)
         return cls(settings=settings, engine=engine, sessions=make_sessionmaker(engine), storage=registry)
 

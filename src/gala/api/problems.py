@@ -9,9 +9,10 @@ from typing import Any
 
 from connexion.exceptions import ProblemException
 from connexion.lifecycle import ConnexionRequest, ConnexionResponse
+from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException
 
-from gala.errors import GalaError
+from gala.errors import GalaError, database_busy
 
 log = logging.getLogger("gala.api")
 PROBLEM = "application/problem+json"
@@ -72,6 +73,12 @@ def http_error_handler(allowed: Callable[[str], list[str]]) -> Callable[..., Con
     return http_error
 
 
+def database_error(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
+    """A locked database is a 503 with Retry-After (gala.errors.database_busy); any other, a 500."""
+    busy = database_busy(exc)
+    return gala_error(request, busy) if busy is not None else unexpected(request, exc)
+
+
 def unexpected(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
     log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
     body = {
@@ -87,4 +94,5 @@ def install(app: Any, allowed: Callable[[str], list[str]] = lambda path: []) -> 
     app.add_error_handler(GalaError, gala_error)
     app.add_error_handler(ProblemException, connexion_problem)
     app.add_error_handler(HTTPException, http_error_handler(allowed))
+    app.add_error_handler(DBAPIError, database_error)
     app.add_error_handler(Exception, unexpected)
