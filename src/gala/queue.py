@@ -15,8 +15,8 @@ option to ``create_engine``), and the reaper re-enqueues jobs whose lease expire
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
 import warnings
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 

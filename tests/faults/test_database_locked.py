@@ -178,7 +178,7 @@ def lock_wait(engine: Any) -> str:
 
 def test_only_the_api_waits_briefly(app: Any, settings: Settings) -> None:
     """The API's engine waits ``API_DATABASE_LOCK_TIMEOUT_SECONDS``; a worker's keeps the long wait."""
-    from gala.services.runtime import Runtime
+    from gala.runtime import Runtime
 
     api = app.app.extensions["gala"]
     worker = Runtime.from_settings(settings)
