@@ -46,21 +46,8 @@ def run(rt: Runtime, job_id: uuid.UUID, *, queue: str | None = None, hostname: s
         return
     ctx = StageContext(rt, claim, lease.Heartbeat(rt, claim), hostname)
     try:
-        while True:
-            implementation(claim.stage)(ctx)
-            following = stages.after(claim.stage)
-            if following is None:
-                return
-            if following.queue != claim.stage.queue:
-                if lease.hand_off(rt, claim, following):
-                    remove_staging(claim, f"handed to {following.name}")  # it left its results in storage
-                else:
-                    outcome.lost(rt, claim)
-                return
-            if not lease.advance(rt, claim, following):
-                outcome.lost(rt, claim)
-                return
-            ctx.beat = lease.Heartbeat(rt, claim)
+        with lease.kept(rt, lambda: ctx.beat):
+            _run_stages(rt, ctx)
     except StageStopped as exc:
         if not exc.handled:
             outcome.lost(rt, claim)
@@ -75,3 +62,23 @@ def run(rt: Runtime, job_id: uuid.UUID, *, queue: str | None = None, hostname: s
     finally:
         for path in ctx.downloaded:
             path.unlink(missing_ok=True)
+
+
+def _run_stages(rt: Runtime, ctx: StageContext) -> None:
+    """The claimed stage, then each following stage on the same queue; a hand-off ends the task."""
+    claim = ctx.claim
+    while True:
+        implementation(claim.stage)(ctx)
+        following = stages.after(claim.stage)
+        if following is None:
+            return
+        if following.queue != claim.stage.queue:
+            if lease.hand_off(rt, claim, following):
+                remove_staging(claim, f"handed to {following.name}")  # it left its results in storage
+            else:
+                outcome.lost(rt, claim)
+            return
+        if not lease.advance(rt, claim, following):
+            outcome.lost(rt, claim)
+            return
+        ctx.beat = lease.Heartbeat(rt, claim)

@@ -30,7 +30,7 @@ from gala.config import Settings
 from gala.migrate import upgrade
 from gala.orm import Asset
 from gala.platform import Platform, child_env, free_port
-from gala.queue import RENDER_QUEUE
+from gala.jobs.stages import RENDER_QUEUE
 from gala.services.builtin import HELLO_ID
 
 pytestmark = [

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 import uuid
 from pathlib import Path
 
@@ -163,3 +164,30 @@ def test_the_relay_sends_what_the_broker_refused(rt: Runtime) -> None:
     assert dispatch.relay(rt, grace_seconds=0) == 0, "sent once"
     with rt.sessions() as session:
         assert all(e.sent_at is not None for e in events.since(session, job_id=job_id))
+
+
+def test_the_lease_is_kept_while_a_stage_reports_nothing(settings: Settings) -> None:
+    # The encoder's flush at the end of a render reports no progress for seconds; the lease must
+    # not run out meanwhile, or the reaper takes a healthy job (seen: a 90 s render, a 5 s lease).
+    from gala.jobs import reaper
+
+    rt = Runtime.from_settings(settings.replace(job_lease_seconds=1.0))
+    try:
+        builtin.ensure(rt)
+        with unit_of_work(rt.sessions) as uow:
+            job_id = job_service.add(uow, rt, {"template_id": str(HELLO_ID), "params": {}}).id
+        claim = lease.claim(rt, job_id)
+        assert claim is not None
+        beat = lease.Heartbeat(rt, claim)
+        with lease.kept(rt, lambda: beat):
+            for _ in range(5):  # 2.5 lease lengths of silence, the reaper looking every half lease
+                time.sleep(0.5)
+                assert job_id not in reaper.reap(rt)
+        with rt.sessions() as session:
+            job = session.get(Job, job_id)
+            assert job is not None
+            assert (job.status, job.attempts) == (JobStatus.RENDERING, 1)
+        time.sleep(1.2)  # with no keeper the lease lapses, and the reaper takes the job
+        assert job_id in reaper.reap(rt)
+    finally:
+        rt.close()

@@ -11,10 +11,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
+import threading
 import time
 import uuid
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 from typing import Any
 
@@ -110,6 +113,7 @@ class Heartbeat:
         self.lost = False
         self._last = 0.0
         self._milestone = self.percent // PROGRESS_STEP
+        self._lock = threading.Lock()  # the stage's callbacks and the lease keeper beat from two threads
 
     def progress(self, percent: float) -> None:
         self.percent = stages.progress(self.claim.stage, percent)
@@ -119,11 +123,21 @@ class Heartbeat:
         self._beat(force=False)
         return self.lost
 
-    def _beat(self, *, force: bool) -> None:
-        now = time.monotonic()
-        if self.lost or (not force and now - self._last < HEARTBEAT_SECONDS):
-            return
-        self._last = now
+    def renew(self, quiet_seconds: float) -> None:
+        """Renew the lease if nothing has for ``quiet_seconds`` (the lease keeper's call)."""
+        if time.monotonic() - self._last >= quiet_seconds:
+            # Quietly: the last stage may have just finished the job, which ends ownership.
+            self._beat(force=True, report_loss=False)
+
+    def _beat(self, *, force: bool, report_loss: bool = True) -> None:
+        with self._lock:
+            now = time.monotonic()
+            if self.lost or (not force and now - self._last < HEARTBEAT_SECONDS):
+                return
+            self._last = now
+            self._write(report_loss)
+
+    def _write(self, report_loss: bool) -> None:
         stamp = utcnow()
         claim = self.claim
         guard = (owned(claim.job_id, claim.attempt, *ACTIVE), Job.cancel_requested.is_(False))
@@ -142,7 +156,36 @@ class Heartbeat:
             self._milestone = max(self._milestone, milestone)
         else:
             self.lost = True
-            log.info("job no longer ours job_id=%s attempt=%s", claim.job_id, claim.attempt)
+            if report_loss:
+                log.info("job no longer ours job_id=%s attempt=%s", claim.job_id, claim.attempt)
+
+
+@contextlib.contextmanager
+def kept(rt: Runtime, beat: Callable[[], Heartbeat]) -> Iterator[None]:
+    """Renew the lease from a thread while the stages run, whatever they report.
+
+    A stage can go quiet for long stretches: the encoder's flush at the end of a render reports no
+    progress, and neither does a slow download. A lease renewed only from progress callbacks would
+    then run out and hand a healthy job to the reaper (seen with a 90 s render and a 5 s lease).
+    ``beat`` returns the current stage's heartbeat (each stage gets its own).
+    """
+    every = max(0.5, rt.settings.job_lease_seconds / 3)
+    stop = threading.Event()
+
+    def keep() -> None:
+        while not stop.wait(every):
+            current = beat()
+            if current.lost:
+                return
+            current.renew(every)
+
+    keeper = threading.Thread(target=keep, name="gala-lease-keeper", daemon=True)
+    keeper.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        keeper.join()
 
 
 def advance(rt: Runtime, claim: Claim, stage: Stage) -> bool:
