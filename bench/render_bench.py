@@ -68,6 +68,7 @@ DEFAULT_WORK = REPO_ROOT / "out" / "render_bench"
 FONT = REPO_ROOT / "renderer" / "fonts" / "DejaVuSans-Bold.ttf"
 COMPOSITION_SOURCE = "renderer/examples/reference.json via renderer.examples.reference_composition(seconds)"
 LEGS = ("gala", "ffmpeg", "moviepy")
+BASE_LEG = "gala-base"  # GALA from another checkout (--base-tree), for before/after comparisons
 
 # GALA's quality "medium" (docs/composition.md, "Quality"); used verbatim by the ffmpeg and MoviePy legs.
 X264_PRESET = "veryfast"
@@ -375,9 +376,11 @@ class Measured:
         return max(self.tree_peak_kib, max(self.hwm_kib.values(), default=0)) / 1024
 
 
-def run_measured(argv: list[str], log: Path, *, timeout: float) -> Measured:
-    """Run ``argv``, sampling its process tree's memory until it exits; raise if it fails."""
-    env = dict(os.environ, PYTHONPATH=str(REPO_ROOT), OMP_NUM_THREADS=os.environ.get("OMP_NUM_THREADS", ""))
+def run_measured(argv: list[str], log: Path, *, timeout: float, tree: Path = REPO_ROOT) -> Measured:
+    """Run ``argv`` (with ``tree``'s code first on the path), sampling its process tree's memory until
+    it exits; raise if it fails."""
+    path = os.pathsep.join(str(p) for p in (tree, tree / "src", tree / "clients" / "python"))
+    env = dict(os.environ, PYTHONPATH=path, OMP_NUM_THREADS=os.environ.get("OMP_NUM_THREADS", ""))
     env = {k: v for k, v in env.items() if v != ""}
     with log.open("wb") as sink:
         start = time.perf_counter()
@@ -637,10 +640,12 @@ class Bench:
             job_path = folder / f"{leg}.job.json"
             job_path.write_text(json.dumps(job, indent=2), encoding="utf-8")
             python = moviepy_python(self.work) if leg == "moviepy" else self.python
-            argv = [python, "-m", "bench.render_bench", "--child", leg, str(job_path)]
+            # The base leg is GALA's own leg run from another checkout (--base-tree), on the same job.
+            argv = [python, "-m", "bench.render_bench", "--child", "gala" if leg == BASE_LEG else leg, str(job_path)]
             self.commands.setdefault(f"{leg}_{ref.duration:g}s", shlex.join(argv))
         load = os.getloadavg()[0]
-        measured = run_measured(argv, log, timeout=self.args.timeout)
+        tree = self.args.base_tree if leg == BASE_LEG else REPO_ROOT
+        measured = run_measured(argv, log, timeout=self.args.timeout, tree=tree)
         if not out.is_file():
             raise BenchError(f"{leg} exited 0 but wrote no {out}")
         extra = json.loads(result_path.read_text(encoding="utf-8")) if result_path.is_file() else {}
@@ -685,6 +690,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, default=DEFAULT_JSON)
     parser.add_argument("--work", type=Path, default=DEFAULT_WORK, help="inputs, outputs and logs (overwritten)")
     parser.add_argument("--timeout", type=float, default=1800.0, help="per render, seconds")
+    parser.add_argument(
+        "--base-tree",
+        type=Path,
+        default=None,
+        help="also run GALA's leg from this checkout (e.g. a worktree of an older commit), interleaved",
+    )
     parser.add_argument("--child", nargs=2, metavar=("LEG", "JOB"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -692,6 +703,8 @@ def main(argv: list[str] | None = None) -> int:
 
     legs = [leg.strip() for leg in args.legs.split(",") if leg.strip()]
     unknown = sorted(set(legs) - set(LEGS))
+    if args.base_tree is not None:
+        legs.append(BASE_LEG)
     if unknown:
         parser.error(f"unknown legs: {', '.join(unknown)}")
     try:
@@ -766,6 +779,9 @@ def summarise(
             "value": ratios["gala_over_ffmpeg_wall"],
             "met": ratios["gala_over_ffmpeg_wall"] <= GOAL_FFMPEG_RATIO,
         }
+    if "gala" in legs and BASE_LEG in legs:  # before/after: the checked-out code against --base-tree
+        ratios["gala_over_base_wall"] = table["gala"]["wall_s"] / table[BASE_LEG]["wall_s"]  # type: ignore[operator]
+        ratios["gala_over_base_rss"] = table["gala"]["peak_rss_mib"] / table[BASE_LEG]["peak_rss_mib"]  # type: ignore[operator]
     if "gala" in legs and "moviepy" in legs:
         ratios["moviepy_over_gala_wall"] = table["moviepy"]["wall_s"] / table["gala"]["wall_s"]  # type: ignore[operator]
         ratios["moviepy_over_gala_rss"] = table["moviepy"]["peak_rss_mib"] / table["gala"]["peak_rss_mib"]  # type: ignore[operator]

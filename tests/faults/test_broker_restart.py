@@ -27,10 +27,10 @@ from sqlalchemy import select
 
 from gala.app import create_app
 from gala.config import Settings
+from gala.jobs.stages import RENDER_QUEUE
 from gala.migrate import upgrade
 from gala.orm import Asset
 from gala.platform import Platform, child_env, free_port
-from gala.jobs.stages import RENDER_QUEUE
 from gala.services.builtin import HELLO_ID
 
 pytestmark = [
