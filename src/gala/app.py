@@ -130,7 +130,8 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
             allow_origins=list(settings.api_cors_origins),
             allow_methods=["*"],
             allow_headers=["*"],
-            expose_headers=["ETag", "Location", "Content-Range", "Accept-Ranges"],
+            # Browsers hide other response headers from scripts unless they are listed here.
+            expose_headers=["ETag", "Location", "Content-Range", "Accept-Ranges", "Retry-After", "WWW-Authenticate"],
         )
 
     flask_app = app.app

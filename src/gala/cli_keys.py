@@ -16,8 +16,6 @@ import click
 from gala import cli_support as ui
 
 if TYPE_CHECKING:
-    from datetime import datetime
-
     from gala.runtime import Runtime
 
 SCOPES = ("read", "write", "admin")  # gala.services.keys.SCOPES; tests/cli/test_keys.py checks they agree
@@ -76,24 +74,11 @@ def create(scope: str, name: str) -> None:
 @ui.json_option
 def list_(as_json: bool) -> None:
     """Every key: id, name, scope, when it was made, last used and revoked (never the token)."""
+    from gala.api.views import api_key
     from gala.services import keys as service
 
-    def ts(value: datetime | None) -> str | None:
-        return None if value is None else value.isoformat().replace("+00:00", "Z")
-
     with _runtime() as rt:
-        rows = service.list_(rt)
-    records = [
-        {
-            "id": str(k.id),
-            "name": k.name,
-            "scope": k.scope,
-            "created_at": ts(k.created_at),
-            "last_used_at": ts(k.last_used_at),
-            "revoked_at": ts(k.revoked_at),
-        }
-        for k in rows
-    ]
+        records = [api_key(k) for k in service.list_(rt)]
     if as_json:
         ui.print_json(records)
         return

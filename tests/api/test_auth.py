@@ -240,3 +240,58 @@ def test_tokens_are_high_entropy_and_parse() -> None:
     assert keys.parse("other_" + uuid.uuid4().hex + "_s") is None
     assert keys.SECRET_BYTES >= 32
     assert [keys.grants("write", s) for s in keys.SCOPES] == [True, True, False]
+
+
+def test_swagger_ui_on_its_own_origin_can_send_the_key(settings: Settings) -> None:
+    """Compose: Swagger UI on :8081 calls :8080 with Authorization; the preflight needs no key."""
+    from gala.app import create_app
+
+    origin = "http://localhost:8081"
+    app = create_app(settings.replace(api_auth="required", api_cors_origins=(origin,)))
+    try:
+        client = app.test_client()
+        preflight = client.options(
+            "/jobs",
+            headers={
+                "Origin": origin,
+                "Access-Control-Request-Method": "POST",
+                "Access-Control-Request-Headers": "authorization,content-type",
+            },
+        )
+        assert preflight.status_code == 200
+        assert "authorization" in preflight.headers["access-control-allow-headers"].lower()
+        refused = client.get("/jobs", headers={"Origin": origin})
+        assert_problem(refused, 401)
+        assert refused.headers["access-control-allow-origin"] == origin
+        assert "www-authenticate" in refused.headers["access-control-expose-headers"].lower()
+    finally:
+        app.app.extensions["gala"].close()
+
+
+def test_keys_api_is_admin_only_and_never_shows_a_token(secured: tuple[Any, Runtime]) -> None:
+    app, rt = secured
+    client = app.test_client()
+    admin = keys.create(rt, "admin")[1]
+    writer = keys.create(rt, "write")[1]
+    assert_problem(client.get("/keys", headers=bearer(writer)), 403)
+    assert_problem(client.post("/keys", json={"scope": "read"}, headers=bearer(writer)), 403)
+
+    made = client.post("/keys", json={"scope": "read", "name": "from-api"}, headers=bearer(admin))
+    assert made.status_code == 201, made.text
+    created = made.json()
+    assert made.headers["location"] == f"/keys/{created['id']}"
+    token = created["token"]
+    assert client.get("/jobs", headers=bearer(token)).status_code == 200
+    assert_problem(client.post("/templates", json=template_body(), headers=bearer(token)), 403)
+
+    listed = client.get("/keys", headers=bearer(admin))
+    assert listed.status_code == 200
+    assert {k["name"] for k in listed.json()["items"]} >= {"from-api"}
+    assert secret_of(token) not in listed.text
+    assert "token" not in client.get(f"/keys/{created['id']}", headers=bearer(admin)).json()
+
+    revoked = client.post(f"/keys/{created['id']}/revoke", headers=bearer(admin))
+    assert revoked.status_code == 200
+    assert revoked.json()["revoked_at"] is not None
+    assert_problem(client.get("/jobs", headers=bearer(token)), 401)
+    assert_problem(client.get(f"/keys/{uuid.uuid4()}", headers=bearer(admin)), 404)

@@ -23,10 +23,11 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
 
-from gala.db import transaction, utcnow
+from gala.db import transaction, utcnow, uuid7
 from gala.errors import NotFound
 from gala.orm import ApiKey
 from gala.runtime import Runtime
+from gala.services.pagination import page
 
 SCOPES: tuple[str, ...] = ("read", "write", "admin")
 PREFIX = "gala_"
@@ -72,7 +73,7 @@ def create(rt: Runtime, scope: str, name: str = "") -> tuple[ApiKey, str]:
     if scope not in SCOPES:
         raise ValueError(f"scope must be one of {', '.join(SCOPES)}, got {scope!r}")
     secret = secrets.token_urlsafe(SECRET_BYTES)
-    key = ApiKey(id=uuid.uuid4(), name=name, scope=scope, secret_sha256=_digest(secret), created_at=utcnow())
+    key = ApiKey(id=uuid7(), name=name, scope=scope, secret_sha256=_digest(secret), created_at=utcnow())
     with transaction(rt.sessions) as session:
         session.add(key)
     return key, f"{PREFIX}{key.id.hex}_{secret}"
@@ -84,6 +85,21 @@ def list_(rt: Runtime, *, include_revoked: bool = True) -> list[ApiKey]:
         query = query.where(ApiKey.revoked_at.is_(None))
     with rt.sessions() as session:
         return list(session.scalars(query))
+
+
+def page_(rt: Runtime, *, limit: int, cursor: str | None) -> tuple[list[ApiKey], str | None]:
+    """A page of keys, newest first (``GET /keys``)."""
+    with rt.sessions() as session:
+        rows, nxt = page(session, select(ApiKey), ApiKey.id, limit=limit, cursor=cursor)
+    return list(rows), nxt
+
+
+def get(rt: Runtime, key_id: uuid.UUID) -> ApiKey:
+    with rt.sessions() as session:
+        key = session.get(ApiKey, key_id)
+    if key is None:
+        raise NotFound(f"There is no API key {key_id}.")
+    return key
 
 
 def revoke(rt: Runtime, key_id: uuid.UUID) -> ApiKey:
