@@ -41,6 +41,8 @@ SETTINGS_VARS = (
     "API_PORT",
     "GALA_ENV",
     "GALA_URL",
+    "API_AUTH",
+    "GALA_API_KEY",
 )
 TINY = {"title": "¡Hola!", "duration": "1.2", "width": "160", "height": "90", "fps": "10", "size": "12"}
 JOB_ID = re.compile(r"job ([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})")

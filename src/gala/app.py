@@ -20,15 +20,17 @@ from flask import Response
 from flask_swagger_ui import get_swaggerui_blueprint
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
-from gala.api import problems
+from gala.api import auth, problems
 from gala.api.limits import BodyLimit, RejectControlCharacters
-from gala.config import Settings
+from gala.config import Settings, is_loopback
+from gala.errors import GalaError
 from gala.logs import JobIdMiddleware
 from gala.metrics import CONTENT_TYPE as METRICS_CONTENT_TYPE
 from gala.metrics import Exposition, HttpMetricsMiddleware, storage_upload_retry
 from gala.openapi31 import add_api, allowed_methods, load_document, validator_map
 from gala.runtime import Runtime
 from gala.services import builtin
+from gala.swagger_ui import SWAGGER_UI_CONFIG
 
 log = logging.getLogger(__name__)
 SPEC_PATH = Path(__file__).resolve().parents[2] / "openapi" / "gala.yaml"
@@ -86,12 +88,20 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     )
     prepare_database(rt)
     document = _document(spec_path())
+    if settings.auth_required:
+        log.info("API keys required (API_AUTH=%s, API_HOST=%s)", settings.api_auth, settings.api_host)
+    else:
+        # Nothing is checked, and the contract served at /openapi.json says so (docs/security.md).
+        document = auth.without_security(document)
+        level = logging.INFO if is_loopback(settings.api_host) else logging.WARNING
+        log.log(level, "API keys not checked (API_AUTH=%s, API_HOST=%s)", settings.api_auth, settings.api_host)
 
     app = connexion.FlaskApp(__name__, lifespan=_sandbox_lifespan(rt))
     add_api(
         app,
         document,
         resolver=Resolver(function_resolver=resolve_operation),
+        security_map=auth.security_map(rt),
         strict_validation=True,
         validate_responses=settings.validate_responses,
         validator_map=validator_map(enabled=settings.validate_requests),
@@ -120,25 +130,38 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
             allow_origins=list(settings.api_cors_origins),
             allow_methods=["*"],
             allow_headers=["*"],
-            expose_headers=["ETag", "Location", "Content-Range", "Accept-Ranges"],
+            # Browsers hide other response headers from scripts unless they are listed here.
+            expose_headers=["ETag", "Location", "Content-Range", "Accept-Ranges", "Retry-After", "WWW-Authenticate"],
         )
 
     flask_app = app.app
     flask_app.extensions["gala"] = rt
     flask_app.config["MAX_FORM_MEMORY_SIZE"] = settings.api_max_body_bytes
     _serve_spec(flask_app, document)
-    _serve_metrics(flask_app, Exposition(rt))
+    _serve_metrics(flask_app, Exposition(rt), rt if settings.auth_required else None)
     flask_app.register_blueprint(
-        get_swaggerui_blueprint("/ui", "/openapi.json", config={"app_name": "GALA API"}), url_prefix="/ui"
+        get_swaggerui_blueprint("/ui", "/openapi.json", config=SWAGGER_UI_CONFIG), url_prefix="/ui"
     )
     return app
 
 
-def _serve_metrics(flask_app: Any, exposition: Exposition) -> None:
+METRICS_SCOPE = "read"
+
+
+def _serve_metrics(flask_app: Any, exposition: Exposition, rt: Runtime | None) -> None:
     # Operational, not part of the contract (Prometheus text, scraped by Prometheus, never by
-    # the generated clients): served beside /openapi.json, outside the OpenAPI operations.
+    # the generated clients): served beside /openapi.json, outside the OpenAPI operations. With
+    # auth on it needs a key with the read scope, like the reads it summarises (docs/security.md).
+    from flask import request
+
     @flask_app.get("/metrics")
     def metrics() -> Response:
+        if rt is not None:
+            try:
+                auth.check(rt, request.headers.get("Authorization"), METRICS_SCOPE)
+            except GalaError as exc:
+                body = json.dumps(exc.to_problem())
+                return Response(body, status=exc.status, headers=exc.headers, content_type=problems.PROBLEM)
         return Response(exposition.render(), content_type=METRICS_CONTENT_TYPE)
 
 

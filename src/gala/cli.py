@@ -29,7 +29,7 @@ def _settings() -> Settings:
 SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Resources on a running GALA (GALA_URL, GALA_API_KEY)", ("assets", "templates", "models", "jobs")),
     ("On this machine, no server", ("render",)),
-    ("Run the platform", ("up", "api", "worker", "migrate", "smoke")),
+    ("Run the platform", ("up", "api", "worker", "migrate", "smoke", "keys")),
     ("Check and set up", ("health", "check-spec", "storage", "gdrive", "swagger-ui")),
 )
 
@@ -133,6 +133,9 @@ def serve_api(settings: Settings, *, host: str | None = None, port: int | None =
 
     from gala import logs
 
+    # The app factory runs in each server process and reads the settings again: it must see the
+    # address actually bound, which decides whether API keys are required (API_AUTH=auto).
+    os.environ["API_HOST"] = host or settings.api_host
     if workers > 1 and not os.environ.get(METRICS_MULTIPROC_ENV):
         # Several HTTP processes: /metrics must add up all of them (docs/scaling.md).
         _metrics_dir(Path(tempfile.mkdtemp(prefix="gala-metrics-")))
@@ -316,12 +319,13 @@ def check_spec() -> None:
 def _add_commands() -> None:
     from gala.cli_assets import assets
     from gala.cli_jobs import jobs
+    from gala.cli_keys import keys
     from gala.cli_models import models
     from gala.cli_render import render
     from gala.cli_storage import gdrive, storage  # `gala storage check`, `gala gdrive auth`
     from gala.cli_templates import templates
 
-    for command in (assets, templates, models, jobs, render, storage, gdrive):
+    for command in (assets, templates, models, jobs, render, storage, gdrive, keys):
         main.add_command(command)
 
 

@@ -8,6 +8,7 @@ Variable names follow the design document (``STORAGE_PROVIDER``, ``STORAGE_LOCAL
 from __future__ import annotations
 
 import dataclasses
+import ipaddress
 import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -28,6 +29,7 @@ CORE_ENV_NAMES: tuple[str, ...] = (
     "API_HOST", "API_PORT", "API_MAX_BODY_BYTES", "API_DATABASE_LOCK_TIMEOUT_SECONDS", "ASSET_MAX_UPLOAD_BYTES",
     "ASSET_MAX_PIXELS", "ASSET_MAX_DURATION_SECONDS",
     "API_VALIDATE_REQUESTS", "API_VALIDATE_RESPONSES", "API_CORS_ORIGINS",
+    "API_AUTH", "API_KEY_MAX_QUEUED_JOBS",
     "GALA_ENV", "LOG_LEVEL",
     "JOB_LEASE_SECONDS", "JOB_MAX_ATTEMPTS", "REAPER_INTERVAL_SECONDS", "MAX_RENDER_SECONDS",
     "WORKER_CLEANUP_LOCAL", "WORKER_METRICS_HOST", "WORKER_METRICS_PORT",
@@ -35,6 +37,23 @@ CORE_ENV_NAMES: tuple[str, ...] = (
     "GALA_ENV_FILE",
 )  # fmt: skip
 ENV_NAMES: tuple[str, ...] = CORE_ENV_NAMES + providers.env_names()
+
+
+AUTH_MODES = ("auto", "required", "off")
+
+
+def is_loopback(host: str) -> bool:
+    """Whether binding to ``host`` keeps the API on this machine (127.0.0.0/8, ::1, localhost).
+
+    ``0.0.0.0``, ``::``, a LAN address or any other name count as reachable from elsewhere.
+    """
+    name = host.strip().strip("[]").lower()
+    if name == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
 
 
 def _bool(name: str, raw: str) -> bool:
@@ -82,6 +101,13 @@ class Settings:
     worker_metrics_port: int = 0
     # Origins allowed to call the API from a browser (Swagger UI on :8081). Empty = no CORS.
     api_cors_origins: tuple[str, ...] = ()
+    # API keys (docs/security.md): "required", "off", or "auto" = required unless the API is bound
+    # to a loopback address (API_HOST), so the two-command path on 127.0.0.1 needs no key while a
+    # published port (compose, 0.0.0.0) always does.
+    api_auth: str = "auto"
+    # The most jobs one key may have queued (not yet started); POST /jobs answers 429 over it.
+    # 0 = no cap.
+    api_key_max_queued_jobs: int = 100
     # Staging directories of failed jobs are kept (golden rule) and swept by the reaper after this.
     staging_max_age_hours: float = 72.0
     # Each configured storage provider's options, by provider name (gala.storage.providers reads
@@ -105,6 +131,13 @@ class Settings:
         # always on); this also checks that the default provider is a known, configured one.
         options = providers.read({}, self.storage_provider, given=self.storage_options)
         object.__setattr__(self, "storage_options", options)
+
+    @property
+    def auth_required(self) -> bool:
+        """Whether every operation except /health* needs an API key (``api_auth`` resolved)."""
+        if self.api_auth == "auto":
+            return not is_loopback(self.api_host)
+        return self.api_auth == "required"
 
     def storage_context(self, on_upload_retry: Callable[[str], None] | None = None) -> Context:
         """What every storage provider is built with: the local root and the retry policy."""
@@ -183,6 +216,12 @@ class Settings:
             kwargs["worker_metrics_host"] = env["WORKER_METRICS_HOST"]
         if "WORKER_METRICS_PORT" in env:
             kwargs["worker_metrics_port"] = env_int("WORKER_METRICS_PORT", env["WORKER_METRICS_PORT"])
+        if "API_AUTH" in env:
+            kwargs["api_auth"] = env["API_AUTH"].strip().lower() or "auto"
+            if kwargs["api_auth"] not in AUTH_MODES:
+                raise ConfigError(f"API_AUTH must be one of {', '.join(AUTH_MODES)}, got {env['API_AUTH']!r}")
+        if "API_KEY_MAX_QUEUED_JOBS" in env:
+            kwargs["api_key_max_queued_jobs"] = env_int("API_KEY_MAX_QUEUED_JOBS", env["API_KEY_MAX_QUEUED_JOBS"])
         if "API_CORS_ORIGINS" in env:
             kwargs["api_cors_origins"] = tuple(o.strip() for o in env["API_CORS_ORIGINS"].split(",") if o.strip())
         kwargs.update(_storage_kwargs(env))

@@ -3,6 +3,8 @@
     GalaError                      500  unexpected, never shows internals
     ├── ClientError                4xx  the caller can fix it
     │   ├── BadRequest             400  malformed syntax, encoding or parameters
+    │   ├── Unauthorized           401  no API key, or one that is unknown or revoked
+    │   ├── Forbidden              403  the API key's scope does not allow this operation
     │   ├── NotFound               404
     │   ├── Conflict               409  the resource's state forbids it
     │   ├── PayloadTooLarge        413
@@ -78,6 +80,23 @@ class ClientError(GalaError):
 
 class BadRequest(ClientError):
     pass
+
+
+class Unauthorized(ClientError):
+    status = 401
+    title = "Unauthorized"
+    slug = "unauthorized"
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        # RFC 9110: a 401 names the scheme the client should use (RFC 6750 for bearer tokens).
+        self.headers.setdefault("WWW-Authenticate", 'Bearer realm="gala"')
+
+
+class Forbidden(ClientError):
+    status = 403
+    title = "Forbidden"
+    slug = "forbidden"
 
 
 class NotFound(ClientError):

@@ -123,8 +123,28 @@ class Job(Timestamps, Base):
     cancel_requested: Mapped[bool] = mapped_column(default=False)
     started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The API key that submitted the job (the per-key cap on queued jobs counts by it); NULL when
+    # the API ran without auth, or for jobs from before keys existed.
+    api_key_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("api_keys.id", ondelete="SET NULL"))
 
-    __table_args__ = (Index("ix_jobs_status_lease", "status", "lease_expires_at"),)
+    __table_args__ = (
+        Index("ix_jobs_status_lease", "status", "lease_expires_at"),
+        Index("ix_jobs_api_key_status", "api_key_id", "status"),
+    )
+
+
+class ApiKey(Base):
+    """An API key (gala.services.keys). Only the SHA-256 of its secret is stored, never the token."""
+
+    __tablename__ = "api_keys"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid7)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    scope: Mapped[str] = mapped_column(String(16))  # read < write < admin (each includes the ones before)
+    secret_sha256: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class IdempotencyKey(Base):

@@ -21,6 +21,9 @@ from flask import Flask, Response
 from flask_swagger_ui import get_swaggerui_blueprint
 
 FETCH_TIMEOUT_SECONDS = 5.0
+# For both copies of the page (here and the API's /ui/): "Authorize" reads the contract's
+# securitySchemes; persistAuthorization keeps the key it is given across page reloads.
+SWAGGER_UI_CONFIG = {"app_name": "GALA API", "persistAuthorization": True}
 
 
 def origin(url: str) -> str:
@@ -55,7 +58,7 @@ def create_app(spec_url: str, api_url: str | None = None) -> Flask:
 
     # base_url "" puts the page at "/" with its assets at "/swagger-ui.css" and so on.
     app.register_blueprint(
-        get_swaggerui_blueprint("", "/openapi.json", config={"app_name": "GALA API"}, blueprint_name="swagger_ui")
+        get_swaggerui_blueprint("", "/openapi.json", config=SWAGGER_UI_CONFIG, blueprint_name="swagger_ui")
     )
     return app
 

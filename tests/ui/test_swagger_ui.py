@@ -75,9 +75,17 @@ def _get(url: str, timeout: float) -> int:
 
 @pytest.fixture
 def live_server(tmp_path: Path) -> Iterator[str]:
-    data_dir = tmp_path / "data"
-    data_dir.mkdir()
-    settings = Settings(data_dir=data_dir)
+    yield from _serve(tmp_path, Settings(data_dir=tmp_path / "data"))
+
+
+@pytest.fixture
+def secured_server(tmp_path: Path) -> Iterator[str]:
+    """The same app with API keys required (as compose runs it)."""
+    yield from _serve(tmp_path, Settings(data_dir=tmp_path / "data", api_auth="required"))
+
+
+def _serve(tmp_path: Path, settings: Settings) -> Iterator[str]:
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
     upgrade(settings)
     app = create_app(settings)
 
@@ -239,12 +247,8 @@ def _stderr_tail(stderr: str) -> str:
     return "\n".join(lines[-40:])
 
 
-def test_swagger_ui_renders_every_operation_of_the_31_spec(chromium: Path, live_server: str, tmp_path: Path) -> None:
-    spec = yaml.safe_load(spec_path().read_text(encoding="utf-8"))
-    assert str(spec["openapi"]).startswith("3.1."), "this test is about rendering a 3.1 document"
-    operations = _operations(spec)
-    assert operations, "the spec has no operations"
-
+def _render(chromium: Path, url: str, tmp_path: Path) -> tuple[str, Path, Path, str]:
+    """Load ``url`` in headless Chromium: its DOM once rendered, where it was saved, a screenshot."""
     screenshot = tmp_path / "swagger.png"
     dom_file = tmp_path / "swagger.html"
     command = [
@@ -265,7 +269,7 @@ def test_swagger_ui_renders_every_operation_of_the_31_spec(chromium: Path, live_
         "--window-size=1280,4000",
         f"--screenshot={screenshot}",
         "--dump-dom",
-        f"{live_server}/ui/",
+        url,
     ]
     result = subprocess.run(
         command,
@@ -280,6 +284,16 @@ def test_swagger_ui_renders_every_operation_of_the_31_spec(chromium: Path, live_
     stderr_tail = _stderr_tail(result.stderr)
     assert result.returncode == 0, f"chromium exited {result.returncode}:\n{stderr_tail}"
     assert 'id="swagger-ui"' in dom, f"no Swagger UI page in the dumped DOM ({dom_file}):\n{stderr_tail}"
+    return dom, dom_file, screenshot, stderr_tail
+
+
+def test_swagger_ui_renders_every_operation_of_the_31_spec(chromium: Path, live_server: str, tmp_path: Path) -> None:
+    spec = yaml.safe_load(spec_path().read_text(encoding="utf-8"))
+    assert str(spec["openapi"]).startswith("3.1."), "this test is about rendering a 3.1 document"
+    operations = _operations(spec)
+    assert operations, "the spec has no operations"
+
+    dom, dom_file, screenshot, stderr_tail = _render(chromium, f"{live_server}/ui/", tmp_path)
 
     # The screenshot is the artifact a person looks at; it must exist at the requested size.
     assert screenshot.is_file(), f"chromium wrote no screenshot:\n{stderr_tail}"
@@ -332,3 +346,18 @@ def test_swagger_ui_renders_every_operation_of_the_31_spec(chromium: Path, live_
         assert parsed.schema_titles == expected_titles[: len(parsed.schema_titles)]
     else:
         assert sorted(parsed.schema_titles) == sorted(expected_titles)
+
+
+def test_swagger_ui_offers_authorize_with_keys_required(chromium: Path, secured_server: str, tmp_path: Path) -> None:
+    """With keys required, the page reads the contract's securitySchemes: an "Authorize" button,
+    and a lock on every operation but the two health probes (the key it is given goes into each
+    "Try it out" request as ``Authorization: Bearer``; the API's CORS preflight allows it, see
+    tests/api/test_auth.py)."""
+    spec = yaml.safe_load(spec_path().read_text(encoding="utf-8"))
+    secured = [op for _, _, op in _operations(spec) if op.get("security", spec.get("security")) != []]
+    dom, dom_file, _, _ = _render(chromium, f"{secured_server}/ui/", tmp_path)
+    for marker in ERROR_MARKERS:
+        assert marker not in dom, f"Swagger UI shows an error ({marker!r}); DOM in {dom_file}"
+    assert re.search(r'<button class="btn authorize[^"]*"', dom), f"no Authorize button; DOM in {dom_file}"
+    locks = len(re.findall(r'class="authorization__btn', dom))
+    assert locks == len(secured), f"{locks} operation locks, {len(secured)} secured operations; DOM in {dom_file}"

@@ -8,6 +8,7 @@ from typing import Any
 from flask import request
 
 from gala.api import views
+from gala.api.auth import current_caller
 from gala.api.context import runtime
 from gala.api.views import Reply
 from gala.orm import Job
@@ -35,7 +36,10 @@ def list_(
 
 def create(body: dict[str, Any]) -> Reply:
     key = request.headers.get("Idempotency-Key")
-    job, replayed = jobs.create(runtime(), body, idempotency_key=key)
+    caller = current_caller()
+    job, replayed = jobs.create(
+        runtime(), body, idempotency_key=key, api_key_id=None if caller is None else caller.key_id
+    )
     headers = {"Location": f"/jobs/{job.id}"} | ({"Idempotent-Replayed": "true"} if replayed else {})
     return views.ok(_one(job) if replayed else views.job(job, []), 201, **headers)
 

@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from gala.orm import Asset, AvatarModel, Job
+from gala.orm import ApiKey, Asset, AvatarModel, Job
 from gala.services.templates import TemplateView
 
 JSON = {"Content-Type": "application/json"}
@@ -92,6 +92,18 @@ def job(j: Job, outputs: list[uuid.UUID]) -> dict[str, Any]:
         "updated_at": ts(j.updated_at),
         "started_at": ts(j.started_at),
         "finished_at": ts(j.finished_at),
+    }
+
+
+def api_key(key: ApiKey) -> dict[str, Any]:
+    """An API key as the contract shows it (``gala keys list --json`` too): never its token or hash."""
+    return {
+        "id": str(key.id),
+        "name": key.name,
+        "scope": key.scope,
+        "created_at": ts(key.created_at),
+        "last_used_at": ts(key.last_used_at),
+        "revoked_at": ts(key.revoked_at),
     }
 
 

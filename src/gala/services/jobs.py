@@ -13,13 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import delete as sql_delete
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 import renderer
 from gala.db import UnitOfWork, transaction, unit_of_work, utcnow
-from gala.errors import Conflict, FieldError, NotFound, Unprocessable
+from gala.errors import Conflict, FieldError, NotFound, TooManyRequests, Unprocessable
 from gala.jobs import dispatch, events, stages
 from gala.jobs.composition import resolve
 from gala.jobs.events import EventKind
@@ -151,15 +151,49 @@ def _reserve(rt: Runtime, key: str, digest: str) -> Job | None:
     raise Conflict("This Idempotency-Key is changing state; retry shortly.")
 
 
-def create(rt: Runtime, body: dict[str, Any], *, idempotency_key: str | None = None) -> tuple[Job, bool]:
-    """Store a job and dispatch it after the commit. Returns ``(job, replayed)``; ``replayed`` for a repeated key."""
+QUEUE_CAP_RETRY_AFTER_SECONDS = 10
+
+
+def queued_jobs(session: Session, api_key_id: uuid.UUID) -> int:
+    """How many jobs ``api_key_id`` has queued (submitted, not started yet), batch rows included."""
+    query = select(func.count()).select_from(Job).where(Job.api_key_id == api_key_id, Job.status == JobStatus.QUEUED)
+    return int(session.scalar(query) or 0)
+
+
+def check_queue_cap(session: Session, rt: Runtime, api_key_id: uuid.UUID | None, adding: int = 1) -> None:
+    """Refuse (429 with Retry-After) ``adding`` more jobs when the key would exceed its queued-jobs cap.
+
+    ``API_KEY_MAX_QUEUED_JOBS`` (0 = no cap); no key (auth off) = no cap. The count is read in the
+    caller's transaction; concurrent submissions of one key can overshoot by the few in flight,
+    which a fairness cap tolerates. A batch calls this once with ``adding`` = its row count.
+    """
+    cap = rt.settings.api_key_max_queued_jobs
+    if api_key_id is None or cap <= 0:
+        return
+    queued = queued_jobs(session, api_key_id)
+    if queued + adding > cap:
+        raise TooManyRequests(
+            f"This API key has {queued} jobs queued; at most {cap} may wait at once (API_KEY_MAX_QUEUED_JOBS). "
+            f"Retry in {QUEUE_CAP_RETRY_AFTER_SECONDS} s, when some have started.",
+            headers={"Retry-After": str(QUEUE_CAP_RETRY_AFTER_SECONDS)},
+        )
+
+
+def create(
+    rt: Runtime, body: dict[str, Any], *, idempotency_key: str | None = None, api_key_id: uuid.UUID | None = None
+) -> tuple[Job, bool]:
+    """Store a job and dispatch it after the commit. Returns ``(job, replayed)``; ``replayed`` for a repeated key.
+
+    ``api_key_id``: the key submitting it (recorded on the job, and counted by :func:`check_queue_cap`).
+    """
     if idempotency_key is not None:
         earlier = _reserve(rt, idempotency_key, _request_hash(body))
         if earlier is not None:
             return earlier, True
     try:
         with unit_of_work(rt.sessions) as uow:
-            job = add(uow, rt, body, idempotency_key=idempotency_key)
+            check_queue_cap(uow.session, rt, api_key_id)
+            job = add(uow, rt, body, idempotency_key=idempotency_key, api_key_id=api_key_id)
     except BaseException:
         if idempotency_key is not None:
             with transaction(rt.sessions) as session:  # a request that stored nothing releases its key
@@ -168,7 +202,14 @@ def create(rt: Runtime, body: dict[str, Any], *, idempotency_key: str | None = N
     return job, False
 
 
-def add(uow: UnitOfWork, rt: Runtime, body: dict[str, Any], *, idempotency_key: str | None = None) -> Job:
+def add(
+    uow: UnitOfWork,
+    rt: Runtime,
+    body: dict[str, Any],
+    *,
+    idempotency_key: str | None = None,
+    api_key_id: uuid.UUID | None = None,
+) -> Job:
     """Add one job to ``uow``: its row, its asset uses, its ``created`` event and its dispatch.
 
     The message goes out only after the commit (a worker must never see a message for a row it
@@ -187,6 +228,7 @@ def add(uow: UnitOfWork, rt: Runtime, body: dict[str, Any], *, idempotency_key: 
         labels=body.get("labels", {}),
         status=JobStatus.QUEUED,
         progress=0,
+        api_key_id=api_key_id,
         # If no worker claims the job in time (its message was lost), the reaper re-sends it then.
         lease_expires_at=utcnow() + timedelta(seconds=rt.settings.job_lease_seconds * 4),
     )

@@ -1,5 +1,10 @@
 """ Contains all the data models used in inputs/outputs """
 
+from .api_key import ApiKey
+from .api_key_create import ApiKeyCreate
+from .api_key_created import ApiKeyCreated
+from .api_key_page import ApiKeyPage
+from .api_key_scope import ApiKeyScope
 from .aspect_ratio import AspectRatio
 from .asset import Asset
 from .asset_in_use_problem import AssetInUseProblem
@@ -102,6 +107,11 @@ from .voice import Voice
 from .volume_keyframes_item import VolumeKeyframesItem
 
 __all__ = (
+    "ApiKey",
+    "ApiKeyCreate",
+    "ApiKeyCreated",
+    "ApiKeyPage",
+    "ApiKeyScope",
     "AspectRatio",
     "Asset",
     "AssetInUseProblem",

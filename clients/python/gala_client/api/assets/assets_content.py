@@ -74,6 +74,20 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_400
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
 
@@ -108,7 +122,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     asset_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     range_: str | Unset = UNSET,
     if_range: str | Unset = UNSET,
 
@@ -150,7 +164,7 @@ if_range=if_range,
 def sync(
     asset_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     range_: str | Unset = UNSET,
     if_range: str | Unset = UNSET,
 
@@ -187,7 +201,7 @@ if_range=if_range,
 async def asyncio_detailed(
     asset_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     range_: str | Unset = UNSET,
     if_range: str | Unset = UNSET,
 
@@ -229,7 +243,7 @@ if_range=if_range,
 async def asyncio(
     asset_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     range_: str | Unset = UNSET,
     if_range: str | Unset = UNSET,
 

@@ -47,6 +47,20 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_400
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
 
@@ -88,7 +102,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     asset_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> Response[Any | AssetInUseProblem | Problem]:
     """ Delete an asset and its stored bytes
@@ -125,7 +139,7 @@ def sync_detailed(
 def sync(
     asset_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> Any | AssetInUseProblem | Problem | None:
     """ Delete an asset and its stored bytes
@@ -157,7 +171,7 @@ client=client,
 async def asyncio_detailed(
     asset_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> Response[Any | AssetInUseProblem | Problem]:
     """ Delete an asset and its stored bytes
@@ -194,7 +208,7 @@ async def asyncio_detailed(
 async def asyncio(
     asset_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> Any | AssetInUseProblem | Problem | None:
     """ Delete an asset and its stored bytes

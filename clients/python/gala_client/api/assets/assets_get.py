@@ -50,6 +50,20 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_400
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
 
@@ -77,7 +91,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     asset_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> Response[Asset | Problem]:
     """ Get an asset
@@ -108,7 +122,7 @@ def sync_detailed(
 def sync(
     asset_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> Asset | Problem | None:
     """ Get an asset
@@ -134,7 +148,7 @@ client=client,
 async def asyncio_detailed(
     asset_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> Response[Asset | Problem]:
     """ Get an asset
@@ -165,7 +179,7 @@ async def asyncio_detailed(
 async def asyncio(
     asset_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> Asset | Problem | None:
     """ Get an asset

@@ -58,6 +58,20 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_400
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
 
@@ -113,7 +127,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     asset_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: AssetPatch,
 
 ) -> Response[Asset | Problem]:
@@ -147,7 +161,7 @@ body=body,
 def sync(
     asset_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: AssetPatch,
 
 ) -> Asset | Problem | None:
@@ -176,7 +190,7 @@ body=body,
 async def asyncio_detailed(
     asset_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: AssetPatch,
 
 ) -> Response[Asset | Problem]:
@@ -210,7 +224,7 @@ body=body,
 async def asyncio(
     asset_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: AssetPatch,
 
 ) -> Asset | Problem | None:

@@ -50,6 +50,20 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_400
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
 
@@ -91,7 +105,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     job_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> Response[Job | Problem]:
     """ Cancel a job
@@ -125,7 +139,7 @@ def sync_detailed(
 def sync(
     job_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> Job | Problem | None:
     """ Cancel a job
@@ -154,7 +168,7 @@ client=client,
 async def asyncio_detailed(
     job_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> Response[Job | Problem]:
     """ Cancel a job
@@ -188,7 +202,7 @@ async def asyncio_detailed(
 async def asyncio(
     job_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> Job | Problem | None:
     """ Cancel a job

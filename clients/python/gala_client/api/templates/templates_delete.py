@@ -46,6 +46,20 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_400
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
 
@@ -87,7 +101,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     template_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> Response[Any | Problem]:
     """ Delete a template and all its versions
@@ -121,7 +135,7 @@ def sync_detailed(
 def sync(
     template_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> Any | Problem | None:
     """ Delete a template and all its versions
@@ -150,7 +164,7 @@ client=client,
 async def asyncio_detailed(
     template_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> Response[Any | Problem]:
     """ Delete a template and all its versions
@@ -184,7 +198,7 @@ async def asyncio_detailed(
 async def asyncio(
     template_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 
 ) -> Any | Problem | None:
     """ Delete a template and all its versions

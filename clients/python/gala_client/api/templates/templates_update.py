@@ -58,6 +58,20 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_400
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
 
@@ -113,7 +127,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     template_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: TemplatePatch,
 
 ) -> Response[Problem | Template]:
@@ -150,7 +164,7 @@ body=body,
 def sync(
     template_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: TemplatePatch,
 
 ) -> Problem | Template | None:
@@ -182,7 +196,7 @@ body=body,
 async def asyncio_detailed(
     template_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: TemplatePatch,
 
 ) -> Response[Problem | Template]:
@@ -219,7 +233,7 @@ body=body,
 async def asyncio(
     template_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: TemplatePatch,
 
 ) -> Problem | Template | None:

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+class ApiKeyScope(StrEnum):
+    ADMIN = "admin"
+    READ = "read"
+    WRITE = "write"
+
+    def __str__(self) -> str:
+        return str(self.value)
