@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 import uuid
 from collections import Counter
 from typing import Any
@@ -148,3 +149,38 @@ def test_the_address_is_checked_again_at_send_time(hook_client: Any, receiver: R
     assert "loopback" in attempt["error"]
     assert delivery["status"] == "pending"
     assert delivery["next_attempt_at"] is not None
+
+
+def test_two_deliverers_at_once_send_each_attempt_once(hook_client: Any, receiver: Receiver, rt: Runtime) -> None:
+    """Several default workers each run a deliverer: fan-out and claims keep them from doubling."""
+    import threading
+
+    create_hook(hook_client, receiver)
+    receiver.plan = lambda _id, n: "500" if n == 1 else "ok"
+    ids = {f"msg_{record(rt, EventKind.DONE)}" for _ in range(20)}
+    stop = threading.Event()
+    failures: list[BaseException] = []
+
+    def loop() -> None:
+        while not stop.is_set():
+            try:
+                deliverer.run_round(rt)
+            except Exception as exc:  # as the worker's loop does: a lost race is retried next round
+                failures.append(exc)
+
+    threads = [threading.Thread(target=loop) for _ in range(2)]
+    for t in threads:
+        t.start()
+    try:
+        deadline = time.monotonic() + 60
+        while not (set(receiver.processed) == ids and pending(rt) == 0):
+            assert time.monotonic() < deadline, failures
+            time.sleep(0.05)
+    finally:
+        stop.set()
+        for t in threads:
+            t.join(30)
+    assert Counter(r.message_id for r in receiver.requests) == dict.fromkeys(ids, 2)
+    with rt.sessions() as s:
+        rows = s.scalars(select(WebhookDelivery)).all()
+    assert sorted(d.attempts for d in rows) == [2] * 20
