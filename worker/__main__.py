@@ -1,4 +1,4 @@
-"""``python -m worker``: a Celery worker for GALA, plus the reaper and the outbox relay.
+"""``python -m worker``: a Celery worker for GALA, plus the reaper, the outbox relay and the webhook deliverer.
 
 Each process runs one task at a time (``solo`` pool: a render uses the CPU fully, and a killed
 worker takes its render with it rather than leaving an orphan child). Scale out with more
@@ -23,6 +23,7 @@ from gala.jobs.dispatch import RELAY_INTERVAL_SECONDS, relay
 from gala.jobs.reaper import reap
 from gala.queue import DEFAULT_QUEUE
 from gala.runtime import Runtime
+from gala.webhooks import deliverer
 
 log = logging.getLogger("gala.worker")
 
@@ -41,7 +42,11 @@ def _every(seconds: float, what: str, step: Callable[[Runtime], Any], stop: thre
 def _start_housekeeping(stop: threading.Event) -> None:
     from worker.app import runtime
 
-    rounds = (("reaper", runtime().settings.reaper_interval_seconds, reap), ("relay", RELAY_INTERVAL_SECONDS, relay))
+    rounds = (
+        ("reaper", runtime().settings.reaper_interval_seconds, reap),
+        ("relay", RELAY_INTERVAL_SECONDS, relay),
+        ("webhooks", deliverer.INTERVAL_SECONDS, deliverer.run_round),
+    )
     for what, seconds, step in rounds:
         thread = threading.Thread(target=_every, args=(seconds, what, step, stop), name=f"gala-{what}", daemon=True)
         thread.start()

@@ -1,7 +1,7 @@
 """api keys: the api_keys table; jobs.api_key_id (who submitted a job, for the per-key cap)
 
 Revision ID: 0008
-Revises: 0005
+Revises: 0007
 Create Date: 2026-12-01 10:20:00.000000
 
 A new table and a nullable column, so the previous deploy keeps working on the upgraded
@@ -16,7 +16,7 @@ from alembic import op
 from gala.db import UTCDateTime
 
 revision = "0008"
-down_revision = "0005"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 

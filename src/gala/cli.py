@@ -27,7 +27,7 @@ def _settings() -> Settings:
 
 # `gala --help` groups the commands by what they act on; a command not named here is listed last.
 SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Resources on a running GALA (GALA_URL, GALA_API_KEY)", ("assets", "templates", "models", "jobs")),
+    ("Resources on a running GALA (GALA_URL, GALA_API_KEY)", ("assets", "templates", "models", "jobs", "webhooks")),
     ("On this machine, no server", ("render",)),
     ("Run the platform", ("up", "api", "worker", "migrate", "smoke", "keys")),
     ("Check and set up", ("health", "check-spec", "storage", "gdrive", "swagger-ui")),
@@ -324,8 +324,9 @@ def _add_commands() -> None:
     from gala.cli_render import render
     from gala.cli_storage import gdrive, storage  # `gala storage check`, `gala gdrive auth`
     from gala.cli_templates import templates
+    from gala.cli_webhooks import webhooks
 
-    for command in (assets, templates, models, jobs, render, storage, gdrive, keys):
+    for command in (assets, templates, models, jobs, webhooks, render, storage, gdrive, keys):
         main.add_command(command)
 
 

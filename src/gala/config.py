@@ -35,6 +35,8 @@ CORE_ENV_NAMES: tuple[str, ...] = (
     "WORKER_CLEANUP_LOCAL", "WORKER_METRICS_HOST", "WORKER_METRICS_PORT",
     "STORAGE_MAX_RETRIES", "STORAGE_RETRY_MAX_SECONDS", "STAGING_MAX_AGE_HOURS",
     "GALA_ENV_FILE",
+    "WEBHOOK_ALLOW_PRIVATE_TARGETS", "WEBHOOK_TIMEOUT_SECONDS", "WEBHOOK_RETRY_SCHEDULE",
+    "WEBHOOK_DISABLE_AFTER_SECONDS", "WEBHOOK_DISABLE_AFTER_EXHAUSTED",
 )  # fmt: skip
 ENV_NAMES: tuple[str, ...] = CORE_ENV_NAMES + providers.env_names()
 
@@ -118,6 +120,16 @@ class Settings:
     # with truncated exponential back-off and jitter capped at the second setting.
     storage_max_retries: int = 6
     storage_retry_max_seconds: float = 32.0
+    # Webhooks (gala.webhooks, docs/webhooks.md): targets must be public addresses unless allowed;
+    # each attempt's read timeout; the waits after attempts 1, 2, ... (5 s, 5 min, 30 min, 2 h, 5 h,
+    # 10 h: seven attempts over about 17.6 h, each wait jittered by gala.webhooks.schedule); an
+    # endpoint is disabled once every attempt has failed for the first setting's seconds, or
+    # the second setting's deliveries in a row ran out of attempts.
+    webhook_allow_private_targets: bool = False
+    webhook_timeout_seconds: float = 10.0
+    webhook_retry_schedule: tuple[float, ...] = (5.0, 300.0, 1800.0, 7200.0, 18000.0, 36000.0)
+    webhook_disable_after_seconds: float = 86400.0
+    webhook_disable_after_exhausted: int = 10
 
     def __post_init__(self) -> None:
         # Derived defaults live in the data directory, so one variable moves everything.
@@ -225,6 +237,7 @@ class Settings:
         if "API_CORS_ORIGINS" in env:
             kwargs["api_cors_origins"] = tuple(o.strip() for o in env["API_CORS_ORIGINS"].split(",") if o.strip())
         kwargs.update(_storage_kwargs(env))
+        kwargs.update(_webhook_kwargs(env))
         kwargs["storage_options"] = providers.read(env, kwargs.get("storage_provider", cls.storage_provider))
         return cls(**kwargs)
 
@@ -238,6 +251,29 @@ def _storage_kwargs(env: Mapping[str, str]) -> dict[str, Any]:
         kwargs["storage_retry_max_seconds"] = env_float("STORAGE_RETRY_MAX_SECONDS", env["STORAGE_RETRY_MAX_SECONDS"])
     if "STAGING_MAX_AGE_HOURS" in env:
         kwargs["staging_max_age_hours"] = env_float("STAGING_MAX_AGE_HOURS", env["STAGING_MAX_AGE_HOURS"])
+    return kwargs
+
+
+def _webhook_kwargs(env: Mapping[str, str]) -> dict[str, Any]:
+    kwargs: dict[str, Any] = {}
+    if "WEBHOOK_ALLOW_PRIVATE_TARGETS" in env:
+        raw = env["WEBHOOK_ALLOW_PRIVATE_TARGETS"]
+        kwargs["webhook_allow_private_targets"] = _bool("WEBHOOK_ALLOW_PRIVATE_TARGETS", raw)
+    if "WEBHOOK_TIMEOUT_SECONDS" in env:
+        kwargs["webhook_timeout_seconds"] = env_float("WEBHOOK_TIMEOUT_SECONDS", env["WEBHOOK_TIMEOUT_SECONDS"])
+    if "WEBHOOK_RETRY_SCHEDULE" in env:
+        raw = env["WEBHOOK_RETRY_SCHEDULE"]
+        kwargs["webhook_retry_schedule"] = tuple(
+            env_float("WEBHOOK_RETRY_SCHEDULE", part) for part in raw.split(",") if part.strip()
+        )
+        if not kwargs["webhook_retry_schedule"]:
+            raise ConfigError(f"WEBHOOK_RETRY_SCHEDULE must list at least one wait in seconds, got {raw!r}")
+    if "WEBHOOK_DISABLE_AFTER_SECONDS" in env:
+        raw = env["WEBHOOK_DISABLE_AFTER_SECONDS"]
+        kwargs["webhook_disable_after_seconds"] = env_float("WEBHOOK_DISABLE_AFTER_SECONDS", raw)
+    if "WEBHOOK_DISABLE_AFTER_EXHAUSTED" in env:
+        raw = env["WEBHOOK_DISABLE_AFTER_EXHAUSTED"]
+        kwargs["webhook_disable_after_exhausted"] = env_int("WEBHOOK_DISABLE_AFTER_EXHAUSTED", raw, minimum=1)
     return kwargs
 
 

@@ -226,3 +226,70 @@ class JobEvent(Base):
         Index("ix_job_events_queue_sent_at", "queue", "sent_at"),
         {"sqlite_autoincrement": True},
     )
+
+
+class WebhookEndpoint(Timestamps, Base):
+    """Where events are sent (gala.webhooks). ``cursor`` is the last outbox (``job_events``) id
+    fanned out to it: deliveries are created for the events after it, in the transaction that
+    moves it. ``failing_since`` and ``exhausted_in_row`` decide when it is disabled."""
+
+    __tablename__ = "webhook_endpoints"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid7)
+    url: Mapped[str] = mapped_column(String(2048))
+    description: Mapped[str | None] = mapped_column(Text)
+    # The public event types it wants; NULL: all of them.
+    event_types: Mapped[list[str] | None] = mapped_column(JSONDoc)
+    secret: Mapped[str] = mapped_column(String(128))
+    enabled: Mapped[bool] = mapped_column(default=True)
+    disabled_reason: Mapped[str | None] = mapped_column(Text)
+    disabled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    cursor: Mapped[int] = mapped_column(BigInteger, default=0)
+    failing_since: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    exhausted_in_row: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class WebhookDelivery(Timestamps, Base):
+    """One message to one endpoint: the exact body signed on every attempt, under one id.
+
+    ``status`` is ``pending`` (``next_attempt_at`` says when; a sender claims it by moving that
+    forward), ``succeeded`` or ``failed`` (no attempt left). ``event_id`` is the outbox event
+    (NULL for a test message); unique per endpoint, so fanning out twice creates nothing twice.
+    """
+
+    __tablename__ = "webhook_deliveries"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid7)
+    endpoint_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("webhook_endpoints.id", ondelete="CASCADE"))
+    event_id: Mapped[int | None] = mapped_column(BigInteger)
+    message_id: Mapped[str] = mapped_column(String(64))
+    event_type: Mapped[str] = mapped_column(String(64))
+    payload: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    # The attempts made before the retry schedule (re)started: a redelivery starts it afresh.
+    schedule_from: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    __table_args__ = (
+        UniqueConstraint("endpoint_id", "event_id", name="uq_webhook_deliveries_endpoint_id_event_id"),
+        Index("ix_webhook_deliveries_endpoint_id_id", "endpoint_id", "id"),
+        Index("ix_webhook_deliveries_status_next_attempt_at", "status", "next_attempt_at"),
+    )
+
+
+class WebhookAttempt(Base):
+    """One try of a delivery, whatever came of it (``status_code`` NULL: no HTTP answer)."""
+
+    __tablename__ = "webhook_attempts"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid7)
+    delivery_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("webhook_deliveries.id", ondelete="CASCADE"))
+    number: Mapped[int] = mapped_column(Integer)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    duration_ms: Mapped[int] = mapped_column(Integer)
+    status_code: Mapped[int | None] = mapped_column(Integer)
+    error: Mapped[str | None] = mapped_column(Text)
+    response_snippet: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (UniqueConstraint("delivery_id", "number", name="uq_webhook_attempts_delivery_id_number"),)

@@ -105,6 +105,16 @@ from .video_keyframes import VideoKeyframes
 from .visual_keyframes import VisualKeyframes
 from .voice import Voice
 from .volume_keyframes_item import VolumeKeyframesItem
+from .webhook import Webhook
+from .webhook_attempt import WebhookAttempt
+from .webhook_create import WebhookCreate
+from .webhook_created import WebhookCreated
+from .webhook_delivery import WebhookDelivery
+from .webhook_delivery_page import WebhookDeliveryPage
+from .webhook_delivery_status import WebhookDeliveryStatus
+from .webhook_event_type import WebhookEventType
+from .webhook_page import WebhookPage
+from .webhook_patch import WebhookPatch
 
 __all__ = (
     "ApiKey",
@@ -212,4 +222,14 @@ __all__ = (
     "VisualKeyframes",
     "Voice",
     "VolumeKeyframesItem",
+    "Webhook",
+    "WebhookAttempt",
+    "WebhookCreate",
+    "WebhookCreated",
+    "WebhookDelivery",
+    "WebhookDeliveryPage",
+    "WebhookDeliveryStatus",
+    "WebhookEventType",
+    "WebhookPage",
+    "WebhookPatch",
 )
