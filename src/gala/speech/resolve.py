@@ -188,6 +188,34 @@ def resolve(
     return out
 
 
+def attach_cached(
+    composition: dict[str, Any],
+    store: SpeechStore,
+    *,
+    digests: Callable[[str], str] | None = None,
+    voice_defaults: Callable[[dict[str, Any]], dict[str, Any] | None] = lambda clip: None,
+) -> tuple[list[Resolved], list[SpokenClip]]:
+    """Attach the speech already in ``store`` (no synthesis): what a later stage does after the speech
+    stage. ``digests(asset_id)`` gives a recording's sha256. Returns (found, clips still missing)."""
+    found: list[Resolved] = []
+    missing: list[SpokenClip] = []
+    for spoken in spoken_clips(composition):
+        planned = plan(spoken.clip, voice_defaults(spoken.clip))
+        digest = None
+        if planned.recording is not None:
+            if digests is None:
+                missing.append(spoken)
+                continue
+            digest = digests(planned.recording)
+        hit = store.find(key(planned, digest))
+        if hit is None:
+            missing.append(spoken)
+        else:
+            attach(spoken.clip, hit)
+            found.append(hit)
+    return found, missing
+
+
 class DirectoryStore:
     """The CLI's cache: ``<dir>/<key>.wav`` and ``<key>.json``; the asset id is ``speech-<key>``."""
 
