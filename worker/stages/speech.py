@@ -44,7 +44,7 @@ def run(ctx: StageContext) -> None:
 
     engines = Engines()
     try:
-        resolve(
+        found = resolve(
             claim.composition,
             AssetStore(ctx.rt),
             engines,
@@ -64,9 +64,10 @@ def run(ctx: StageContext) -> None:
     finally:
         engines.close()
     log.info(
-        "synthesized job_id=%s clips=%d seconds=%.2f worker=%s",
+        "speech job_id=%s clips=%d synthesized=%d seconds=%.2f worker=%s",
         claim.job_id,
         len(clips),
+        sum(r.synthesized for r in found),
         time.perf_counter() - started,
         ctx.hostname,
     )

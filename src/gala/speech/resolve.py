@@ -12,6 +12,7 @@ Imports only gala.speech (tests/speech/test_imports.py).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import tempfile
 from collections.abc import Callable, Iterator
@@ -50,6 +51,7 @@ class Resolved:
     asset: str
     timing: dict[str, Any]
     path: Path | None = None
+    synthesized: bool = False  # made by this resolution, not found in the cache
 
 
 class SpeechStore(Protocol):
@@ -181,7 +183,7 @@ def resolve(
             work_dir.mkdir(parents=True, exist_ok=True)
             wav = work_dir / f"speech-{cache[:16]}.wav"
             speech.write_wav(wav)
-            found = store.save(cache, wav, speech.timing_document())
+            found = dataclasses.replace(store.save(cache, wav, speech.timing_document()), synthesized=True)
         attach(spoken.clip, found)
         out.append(found)
         progress(100.0 * (n + 1) / len(clips))
