@@ -22,6 +22,7 @@ from .spec import AssetSlot, ClipType, FieldGroup
 
 RECORDING_KINDS = ("audio",)
 SPEECH_KINDS = ("audio",)
+SPOKEN_TYPES = ("speech", "avatar")  # the clip types taking this group
 VOICE_FIELDS = frozenset({"engine", "language", "voice", "rate", "pitch"})
 
 
@@ -54,14 +55,26 @@ def _check(c: Checker, where: str, obj: Mapping[str, Any], out: dict[str, Any], 
     resolved = obj.get("speech")
     out["speech"] = None
     if resolved is not None:
-        got = c.sub(where, obj, "speech", frozenset({"asset", "timing"}))
+        got = c.sub(where, obj, "speech", frozenset({"asset", "timing", "text"}))
         if got is not None:
             asset = c.asset(f"{where}.speech", got, "asset", SPEECH_KINDS, f"a {clip.name} clip")
             timing = got.get("timing")
             if not isinstance(timing, dict) or not isinstance(timing.get("duration"), int | float):
                 c.fail(f"{where}.speech.timing must be a timing document (with its duration)")
             else:
-                out["speech"] = {"asset": asset, "timing": timing}
+                text = got.get("text")
+                out["speech"] = {"asset": asset, "timing": timing, "text": text if isinstance(text, str) else None}
+
+
+def spoken_by_name(tracks: Any) -> dict[str, Mapping[str, Any]]:
+    """The named clips that say words, as written (captions may take their lines from one)."""
+    out: dict[str, Mapping[str, Any]] = {}
+    for track in tracks if isinstance(tracks, list) else []:
+        clips = track.get("clips") if isinstance(track, dict) else None
+        for clip in clips if isinstance(clips, list) else []:
+            if isinstance(clip, dict) and clip.get("type") in SPOKEN_TYPES and isinstance(clip.get("name"), str):
+                out.setdefault(clip["name"], clip)
+    return out
 
 
 def spoken_length(c: Checker, where: str, clip: dict[str, Any]) -> float | None:
@@ -123,6 +136,7 @@ RESOLVED_SCHEMA: Schema = {
     "properties": {
         "asset": {"type": "string"},
         "timing": {"type": "object", "description": "The timing document of docs/speech.md."},
+        "text": {"type": ["string", "null"], "description": "The script's plain text (markup removed)."},
     },
 }
 

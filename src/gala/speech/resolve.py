@@ -146,7 +146,10 @@ class Engines:
 
 
 def attach(clip: dict[str, Any], found: Resolved) -> None:
-    clip["speech"] = {"asset": found.asset, "timing": found.timing}
+    """The resolved field the renderer reads; `text` (markup removed) is what captions show."""
+    script = clip.get("script")
+    text = parse(script).text if isinstance(script, str) and script.strip() else None
+    clip["speech"] = {"asset": found.asset, "timing": found.timing, "text": text}
 
 
 def resolve(
