@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import wave
 from pathlib import Path
 from typing import Any
@@ -99,7 +100,7 @@ def test_speech_sets_the_length_and_ducks_the_music(tmp_path: Path) -> None:
     peak_before = np.abs(before).max()
     assert peak_before > 0.1  # a mono file plays at -3 dB on each side
     words = timing["words"]
-    gap = next((a["end"], b["start"]) for a, b in zip(words, words[1:], strict=False) if b["start"] - a["end"] > 0.25)
+    gap = next((a["end"], b["start"]) for a, b in itertools.pairwise(words) if b["start"] - a["end"] > 0.25)
     quiet = audio[int((1.0 + gap[0] + 0.05) * rate) : int((1.0 + gap[1] - 0.02) * rate)]
     assert np.abs(quiet).max() < 0.5 * peak_before
 
