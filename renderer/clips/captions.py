@@ -123,13 +123,21 @@ def lines_from_speech(c: Checker, where: str, obj: Mapping[str, Any]) -> list[di
 def group_words(words: list[dict[str, Any]], text: str | None, shift: float) -> list[dict[str, Any]]:
     """Words to caption lines: a new line after a sentence's end, a long pause, or LINE_CHARS."""
 
+    def begins(i: int) -> int:
+        # espeak-ng can start a word one letter late after markup ("<emphasis>Let's" gives "et"):
+        # a word never starts right after a letter that itself follows a space.
+        assert text is not None
+        offset = int(words[i]["offset"])
+        if 0 < offset < len(text) and text[offset - 1].isalnum() and (offset == 1 or not text[offset - 2].isalnum()):
+            return offset - 1
+        return offset
+
     def shown(i: int) -> str:
         w = words[i]
         if text is None:
             return str(w["text"])
-        start = int(w["offset"])
-        end = int(words[i + 1]["offset"]) if i + 1 < len(words) else len(text)
-        return text[start:end].strip() or str(w["text"])
+        end = begins(i + 1) if i + 1 < len(words) else len(text)
+        return text[begins(i) : end].strip() or str(w["text"])
 
     lines: list[dict[str, Any]] = []
     current: list[tuple[int, str]] = []
@@ -153,6 +161,9 @@ def group_words(words: list[dict[str, Any]], text: str | None, shift: float) -> 
 
     for i in range(len(words)):
         piece = shown(i)
+        if current and not any(ch.isalnum() for ch in piece):
+            current[-1] = (current[-1][0], current[-1][1] + piece)  # punctuation an engine called a word
+            continue
         if current:
             width = sum(len(p) + 1 for _, p in current) + len(piece)
             pause = float(words[i]["start"]) - float(words[current[-1][0]]["end"])

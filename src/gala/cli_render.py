@@ -80,7 +80,7 @@ def render(
     rt = Runtime.from_settings(settings)
     try:
         files = local_assets(rt, composition, assets)
-        files.update(speak(composition, files, out_dir))
+        files.update(speak(composition, files))
         from gala.services.assets import limits
 
         started = time.perf_counter()
@@ -108,12 +108,12 @@ def speech_cache() -> Path:
     return Path(base) / "gala" / "speech"
 
 
-def speak(composition: Any, files: dict[str, Any], out_dir: Path) -> dict[str, Any]:
+def speak(composition: Any, files: dict[str, Any]) -> dict[str, Any]:
     """Synthesize the composition's `speech`/`avatar` clips (cached), as the speech stage does for jobs."""
     import hashlib
 
     from gala.speech import SpeechError, SpeechInputError
-    from gala.speech.resolve import DirectoryStore, Engines, resolve, spoken_clips
+    from gala.speech.resolve import resolve_locally, spoken_clips
     from renderer.assets import AssetFile as LocalFile
 
     if not any(True for _ in spoken_clips(composition)):
@@ -125,15 +125,12 @@ def speak(composition: Any, files: dict[str, Any], out_dir: Path) -> dict[str, A
         path = Path(files[asset_id].path)
         return path, hashlib.sha256(path.read_bytes()).hexdigest()
 
-    engines = Engines()
     try:
-        found = resolve(composition, DirectoryStore(speech_cache()), engines, out_dir / ".speech", recordings=recording)
+        found = resolve_locally(composition, speech_cache(), recordings=recording)
     except SpeechInputError as exc:
         raise click.UsageError(f"{exc} (field {exc.field})") from exc
     except SpeechError as exc:
         raise click.ClickException(f"speech synthesis failed: {exc}") from exc
-    finally:
-        engines.close()
     return {
         r.asset: LocalFile(path=r.path or Path(), kind="audio", duration=float(r.timing["duration"])) for r in found
     }

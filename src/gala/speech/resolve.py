@@ -221,6 +221,21 @@ def attach_cached(
     return found, missing
 
 
+def resolve_locally(
+    composition: dict[str, Any],
+    cache_dir: Path,
+    *,
+    recordings: Callable[[str], tuple[Path, str]] | None = None,
+) -> list[Resolved]:
+    """:func:`resolve` with a :class:`DirectoryStore` in ``cache_dir`` and engines closed afterwards: what
+    `gala render`, the example gallery and the tests do on one machine, without a server."""
+    engines = Engines()
+    try:
+        return resolve(composition, DirectoryStore(cache_dir), engines, cache_dir / "work", recordings=recordings)
+    finally:
+        engines.close()
+
+
 class DirectoryStore:
     """The CLI's cache: ``<dir>/<key>.wav`` and ``<key>.json``; the asset id is ``speech-<key>``."""
 
