@@ -10,6 +10,9 @@ from .asset_source import AssetSource
 from .asset_upload import AssetUpload
 from .asset_user import AssetUser
 from .asset_user_type import AssetUserType
+from .avatar_clip import AvatarClip
+from .avatar_framing import AvatarFraming
+from .avatar_movement import AvatarMovement
 from .caption_line import CaptionLine
 from .captions_clip import CaptionsClip
 from .check_result import CheckResult
@@ -63,6 +66,8 @@ from .problem_error import ProblemError
 from .problem_error_in import ProblemErrorIn
 from .readiness import Readiness
 from .readiness_problem import ReadinessProblem
+from .resolved_speech import ResolvedSpeech
+from .resolved_speech_timing import ResolvedSpeechTiming
 from .rotation_keyframes_item import RotationKeyframesItem
 from .scale_keyframes_item import ScaleKeyframesItem
 from .shape_clip import ShapeClip
@@ -75,6 +80,8 @@ from .sound_transition import SoundTransition
 from .sound_transition_step import SoundTransitionStep
 from .soundtrack import Soundtrack
 from .soundtrack_trim import SoundtrackTrim
+from .speech_clip import SpeechClip
+from .spoken_words import SpokenWords
 from .storage_provider import StorageProvider
 from .template import Template
 from .template_composition import TemplateComposition
@@ -99,6 +106,7 @@ from .video_clip import VideoClip
 from .video_keyframes import VideoKeyframes
 from .visual_keyframes import VisualKeyframes
 from .voice import Voice
+from .voice_settings import VoiceSettings
 from .volume_keyframes_item import VolumeKeyframesItem
 
 __all__ = (
@@ -112,6 +120,9 @@ __all__ = (
     "AssetUpload",
     "AssetUser",
     "AssetUserType",
+    "AvatarClip",
+    "AvatarFraming",
+    "AvatarMovement",
     "CaptionLine",
     "CaptionsClip",
     "CheckResult",
@@ -165,6 +176,8 @@ __all__ = (
     "ProblemErrorIn",
     "Readiness",
     "ReadinessProblem",
+    "ResolvedSpeech",
+    "ResolvedSpeechTiming",
     "RotationKeyframesItem",
     "ScaleKeyframesItem",
     "ShapeClip",
@@ -177,6 +190,8 @@ __all__ = (
     "SoundtrackTrim",
     "SoundTransition",
     "SoundTransitionStep",
+    "SpeechClip",
+    "SpokenWords",
     "StorageProvider",
     "Template",
     "TemplateComposition",
@@ -201,5 +216,6 @@ __all__ = (
     "VideoKeyframes",
     "VisualKeyframes",
     "Voice",
+    "VoiceSettings",
     "VolumeKeyframesItem",
 )
