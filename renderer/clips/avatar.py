@@ -93,8 +93,21 @@ class AvatarContent:
         self._pose: tuple[float, Pose] | None = None
 
     def pose(self, local_t: float) -> Pose:
+        """The pose at ``local_t``, its movement rounded to steps under half a pixel of the sprite, so
+        frames whose mouth and eyes did not change mostly reuse the last sprite (the clip's cache)."""
         if self._pose is None or self._pose[0] != local_t:
-            self._pose = (local_t, self.performance.pose_at(local_t))
+            p = self.performance.pose_at(local_t)
+            reach = max(1.0, float(self.height))  # the farthest a point is from the pivot, about
+            angle_step = math.degrees(0.45 / reach)
+            canvas_px = self.puppet.parts.canvas[1] / reach  # canvas pixels per sprite pixel, about
+            quantised = Pose(
+                p.mouth,
+                p.eyes_closed,
+                round(p.angle_deg / angle_step) * angle_step,
+                1.0 + round((p.scale - 1.0) * reach / 0.45) * 0.45 / reach,
+                round(p.dy / (0.45 * canvas_px)) * 0.45 * canvas_px,
+            )
+            self._pose = (local_t, quantised)
         return self._pose[1]
 
     def natural_size(self, local_t: float) -> tuple[float, float]:
@@ -102,7 +115,7 @@ class AvatarContent:
 
     def key(self, local_t: float) -> Hashable:
         p = self.pose(local_t)
-        return (p.mouth, p.eyes_closed, round(p.angle_deg, 3), round(p.scale, 5), round(p.dy, 2))
+        return (p.mouth, p.eyes_closed, round(p.angle_deg, 6), round(p.scale, 7), round(p.dy, 4))
 
     def render(self, local_t: float, src: tuple[float, float, float, float], size: tuple[int, int]) -> Sprite:
         look = Presentation(self.framing, self.background, size[1], self.border)
