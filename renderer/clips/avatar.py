@@ -165,7 +165,8 @@ CLIP = ClipType(
         "required": ["model"],
         "properties": {
             "model": {
-                "description": f'A model id, or `"{BUILTIN}"`: the built-in presenter (drawn from code).',
+                "description": "A model id: the built-in presenter's is `01900000-0000-7000-8000-000000000002` "
+                f'(`"{BUILTIN}"` also names it).',
                 "type": "string",
                 "minLength": 1,
             },

@@ -112,12 +112,17 @@ def speak(composition: Any, files: dict[str, Any]) -> dict[str, Any]:
     """Synthesize the composition's `speech`/`avatar` clips (cached), as the speech stage does for jobs."""
     import hashlib
 
+    from gala.services.builtin import PRESENTER_ID
     from gala.speech import SpeechError, SpeechInputError
     from gala.speech.resolve import resolve_locally, spoken_clips
     from renderer.assets import AssetFile as LocalFile
 
-    if not any(True for _ in spoken_clips(composition)):
+    clips = list(spoken_clips(composition))
+    if not clips:
         return {}
+    for spoken in clips:  # the built-in presenter's model id, as a server resolves it (no database here)
+        if spoken.clip.get("type") == "avatar" and spoken.clip.get("model") == str(PRESENTER_ID):
+            spoken.clip["model"] = "builtin"
 
     def recording(asset_id: str) -> tuple[Path, str]:
         if asset_id not in files:

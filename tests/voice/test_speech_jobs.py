@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from gala.orm import Asset, Job, JobEvent
+from gala.services.builtin import PRESENTER_ID
 from tests.worker.conftest import Stack
 
 SCRIPT = 'Hola a todos. <break time="200ms"/> Esto es GALA.'
@@ -95,3 +96,23 @@ def test_a_script_over_the_limit_is_refused(stack: Stack) -> None:
     error = r.json()["errors"][0]
     assert error["pointer"] == "/template/composition/tracks/0/clips/0/script"
     assert "limit is 20000" in error["detail"]
+
+
+def test_the_built_in_presenter_is_a_read_only_model(stack: Stack) -> None:
+    model = stack.client.get(f"/models/{PRESENTER_ID}").json()
+    assert (model["kind"], model["name"], model["voice"]["language"]) == ("builtin", "presenter", "en")
+    assert stack.client.delete(f"/models/{PRESENTER_ID}").status_code == 409
+    assert stack.client.patch(f"/models/{PRESENTER_ID}", json={"name": "x"}).status_code == 409
+
+
+def test_an_avatar_needs_a_model_that_renders(stack: Stack) -> None:
+    missing = "01900000-0000-7000-8000-00000000dead"
+    other = stack.client.post("/models", json={"name": "Ana"}).json()["id"]
+    for model, needle in ((missing, "there is no model"), (other, "only the built-in presenter")):
+        comp = composition()
+        comp["tracks"][0]["clips"][0]["model"] = model
+        r = stack.client.post("/jobs", json={"template_id": template(stack, comp)})
+        assert r.status_code == 422, r.text
+        error = r.json()["errors"][0]
+        assert error["pointer"] == "/template/composition/tracks/0/clips/0/model"
+        assert needle in error["detail"]

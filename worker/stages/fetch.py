@@ -7,7 +7,7 @@ another queue, maybe another host), so their WAVs are fetched with the rest.
 from __future__ import annotations
 
 from gala.jobs.fetch import Abandoned, localize
-from gala.jobs.speech import AssetStore, recording_digest, stored_assets
+from gala.jobs.speech import AssetStore, bind_models, recording_digest, stored_assets
 from gala.jobs.stages import StageFailed, StageStopped
 from gala.speech.resolve import attach_cached
 from gala.storage import StorageError
@@ -18,7 +18,10 @@ def run(ctx: StageContext) -> None:
     claim = ctx.claim
     try:
         found, missing = attach_cached(
-            claim.composition, AssetStore(ctx.rt), digests=lambda asset: recording_digest(ctx.rt, asset)
+            claim.composition,
+            AssetStore(ctx.rt),
+            digests=lambda asset: recording_digest(ctx.rt, asset),
+            voice_defaults=bind_models(ctx.rt, claim.composition),
         )
         if missing:
             # The render would fail on them; say why here (a speech asset deleted between the stages).

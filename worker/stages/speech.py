@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from gala.jobs.fetch import Abandoned, localize
-from gala.jobs.speech import AssetStore, recording_digest
+from gala.jobs.speech import AssetStore, bind_models, recording_digest
 from gala.jobs.stages import StageFailed, StageStopped
 from gala.speech import SpeechError, SpeechInputError
 from gala.speech.resolve import Engines, resolve, spoken_clips
@@ -50,6 +50,7 @@ def run(ctx: StageContext) -> None:
             engines,
             claim.staging_dir / "speech",
             recordings=recording,
+            voice_defaults=bind_models(ctx.rt, claim.composition),
             progress=progress,
         )
     except Abandoned:

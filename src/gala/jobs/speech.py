@@ -13,16 +13,18 @@ import hashlib
 import json
 import uuid
 import wave
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from gala.db import transaction
 from gala.jobs.fetch import StoredAsset
-from gala.orm import Asset
+from gala.orm import Asset, AvatarModel
 from gala.runtime import Runtime
-from gala.speech.resolve import Resolved
+from gala.speech.resolve import Resolved, spoken_clips
 
 NAMESPACE = uuid.UUID("6f1d5a7e-3c7b-5d0e-9a51-0c1f2d3b4a60")  # fixed: ids must not change between versions
 SOURCE = "speech"
@@ -121,3 +123,45 @@ def stored_assets(rt: Runtime, ids: list[str]) -> list[StoredAsset]:
     wanted = {uuid.UUID(i) for i in ids}
     with rt.sessions() as session:
         return [StoredAsset.of(a) for a in (session.get(Asset, i) for i in wanted) if a is not None]
+
+
+# ---------------------------------------------------------------------------- avatar models
+
+BUILTIN = "builtin"  # what the renderer's avatar clip draws: the built-in presenter
+
+
+def clip_voice(model_voice: dict[str, Any]) -> dict[str, Any]:
+    """A model's `voice` as a clip's voice defaults; the model's pitch is semitones (-12..12), the
+    engines' 0-100 with 50 normal, about four steps a semitone for espeak-ng."""
+    out = {k: model_voice[k] for k in ("engine", "language", "voice", "rate") if model_voice.get(k) is not None}
+    pitch = model_voice.get("pitch")
+    if isinstance(pitch, int | float) and not isinstance(pitch, bool):
+        out["pitch"] = max(0, min(100, round(50 + float(pitch) * 50 / 12)))
+    return out
+
+
+def avatar_models(session: Session, composition: dict[str, Any]) -> dict[str, AvatarModel]:
+    """The models the composition's avatar clips name by id (those that exist)."""
+    wanted: set[uuid.UUID] = set()
+    for spoken in spoken_clips(composition):
+        if spoken.clip.get("type") == "avatar":
+            try:
+                wanted.add(uuid.UUID(str(spoken.clip.get("model"))))
+            except ValueError:
+                continue
+    return {str(m.id): m for m in (session.get(AvatarModel, i) for i in wanted) if m is not None}
+
+
+def bind_models(rt: Runtime, composition: dict[str, Any]) -> Callable[[dict[str, Any]], dict[str, Any] | None]:
+    """Point each avatar clip naming the built-in presenter's model at what the renderer draws, and give
+    every clip its model's voice as defaults (for gala.speech.resolve's ``voice_defaults``)."""
+    with rt.sessions() as session:
+        models = avatar_models(session, composition)
+    defaults: dict[int, dict[str, Any]] = {}
+    for spoken in spoken_clips(composition):
+        model = models.get(str(spoken.clip.get("model")))
+        if model is not None:
+            defaults[id(spoken.clip)] = clip_voice(model.voice)
+            if model.kind == BUILTIN:
+                spoken.clip["model"] = BUILTIN
+    return lambda clip: defaults.get(id(clip))

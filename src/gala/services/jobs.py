@@ -106,7 +106,7 @@ def plan(session: Session, version: TemplateVersion, raw_params: dict[str, Any],
     # The normaliser checks kinds and media lengths only: it never opens these paths.
     known = {str(a.id): asset_file(a, Path(a.object_key)) for a in found.values()}
     check_renderable(composition, version.version, known)
-    check_spoken(composition, version.composition)
+    check_spoken(session, composition, version.composition)
     uses = [(where, uuid.UUID(str(value))) for where, (value, _) in refs.items() if where.startswith("/params/")]
     return Plan(version, params, options, composition, found, uses)
 

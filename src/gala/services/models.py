@@ -9,12 +9,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from gala.db import transaction
-from gala.errors import FieldError, NotFound, Unprocessable
+from gala.errors import Conflict, FieldError, NotFound, Unprocessable
 from gala.orm import Asset, AvatarModel, ModelReference
 from gala.runtime import Runtime
 from gala.services.pagination import page
 
 VOICE_DEFAULTS = {"engine": "espeak-ng", "language": "es", "rate": 1, "pitch": 0}
+BUILTIN_KIND = "builtin"  # the built-in presenter (services/builtin.py): read-only
 
 
 def _set_references(session: Session, model: AvatarModel, asset_ids: list[str]) -> None:
@@ -58,11 +59,17 @@ def list_(rt: Runtime, *, limit: int, cursor: str | None) -> tuple[list[AvatarMo
     return list(rows), nxt
 
 
+def _refuse_builtin(model: AvatarModel) -> None:
+    if model.kind == BUILTIN_KIND:
+        raise Conflict("The built-in presenter cannot be changed or deleted; create a model of your own.")
+
+
 def update(rt: Runtime, model_id: uuid.UUID, changes: dict[str, Any]) -> AvatarModel:
     with transaction(rt.sessions) as session:
         model = session.get(AvatarModel, model_id, with_for_update=True)
         if model is None:
             raise NotFound(f"There is no model {model_id}.")
+        _refuse_builtin(model)
         for key in ("name", "description", "labels"):
             if key in changes:
                 setattr(model, key, changes[key])
@@ -79,4 +86,5 @@ def delete(rt: Runtime, model_id: uuid.UUID) -> None:
         model = session.get(AvatarModel, model_id)
         if model is None:
             raise NotFound(f"There is no model {model_id}.")
+        _refuse_builtin(model)
         session.delete(model)

@@ -7,9 +7,13 @@ import threading
 from functools import cache
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from gala.errors import FieldError, Unprocessable
+from gala.jobs.speech import BUILTIN, avatar_models, clip_voice
 from gala.parameters import param_origin
 from gala.schemas import pointer
+from gala.services.builtin import PRESENTER_ID
 from gala.speech import SpeechInputError
 from gala.speech.engines import create_engine
 from gala.speech.resolve import check, plan, spoken_clips
@@ -38,15 +42,41 @@ def catalog(engine: str) -> dict[str, tuple[str, ...]]:
         return _catalog(engine)
 
 
-def check_spoken(composition: dict[str, Any], template_composition: Any) -> None:
-    """Raise Unprocessable for every spoken clip whose words or voice the engines would refuse."""
+def check_spoken(session: Session, composition: dict[str, Any], template_composition: Any) -> None:
+    """Raise Unprocessable for every spoken clip whose model, words or voice cannot be used."""
     errors: list[FieldError] = []
+    models = avatar_models(session, composition)
+
+    def at(path: tuple[str | int, ...]) -> str:
+        return param_origin(template_composition, path) or pointer(("template", "composition", *path))
+
     for spoken in spoken_clips(composition):
+        defaults = None
+        if spoken.clip.get("type") == "avatar":
+            name = str(spoken.clip.get("model"))
+            model = models.get(name)
+            if model is None and name != BUILTIN:
+                errors.append(
+                    FieldError(
+                        f"there is no model {name} (the built-in presenter is {PRESENTER_ID})",
+                        pointer=at((*spoken.path, "model")),
+                    )
+                )
+                continue
+            if model is not None and model.kind != BUILTIN:
+                errors.append(
+                    FieldError(
+                        f"model {name} is an `{model.kind}` model; only the built-in presenter "
+                        f"({PRESENTER_ID}) renders in this version",
+                        pointer=at((*spoken.path, "model")),
+                    )
+                )
+                continue
+            defaults = None if model is None else clip_voice(model.voice)
         try:
-            check(plan(spoken.clip), catalog)
+            check(plan(spoken.clip, defaults), catalog)
         except SpeechInputError as exc:
-            path = (*spoken.path, *_FIELDS.get(exc.field, ()))
-            where = param_origin(template_composition, path) or pointer(("template", "composition", *path))
+            where = at((*spoken.path, *_FIELDS.get(exc.field, ())))
             detail = str(exc)
             if exc.allowed:
                 shown = ", ".join(exc.allowed[:60]) + (" ..." if len(exc.allowed) > 60 else "")

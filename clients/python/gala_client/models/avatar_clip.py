@@ -40,7 +40,8 @@ class AvatarClip:
 
         Attributes:
             type_ (Literal['avatar']):
-            model (str): A model id, or `"builtin"`: the built-in presenter (drawn from code).
+            model (str): A model id: the built-in presenter's is `01900000-0000-7000-8000-000000000002` (`"builtin"` also
+                names it).
             name (None | str | Unset): A label, for people.
             start (float | None | ParamRef | Unset):
             length (ClipLengthType1 | float | None | ParamRef | Unset): Seconds (> 0), `"end"` (until the video ends) or
