@@ -116,3 +116,22 @@ def test_an_avatar_needs_a_model_that_renders(stack: Stack) -> None:
         error = r.json()["errors"][0]
         assert error["pointer"] == "/template/composition/tracks/0/clips/0/model"
         assert needle in error["detail"]
+
+
+def test_the_presenter_preview_is_a_strip_of_frames_saying_the_sentence(stack: Stack) -> None:
+    import io
+
+    from PIL import Image
+
+    r = stack.client.post(
+        f"/models/{PRESENTER_ID}/preview",
+        json={"text": "Hola, soy GALA.", "voice": {"language": "es"}, "frames": 4, "height": 120},
+    )
+    assert r.status_code == 200, r.text
+    assert r.headers["content-type"] == "image/jpeg"
+    strip = Image.open(io.BytesIO(r.content))
+    assert strip.height == 120
+    assert strip.width == 4 * 96  # four bust tiles at 4:5
+    bad = stack.client.post(f"/models/{PRESENTER_ID}/preview", json={"voice": {"language": "xx-nope"}})
+    assert bad.status_code == 422, bad.text
+    assert bad.json()["errors"][0]["pointer"] == "/voice/language"

@@ -50,6 +50,8 @@ from .model_create import ModelCreate
 from .model_create_kind import ModelCreateKind
 from .model_page import ModelPage
 from .model_patch import ModelPatch
+from .model_preview import ModelPreview
+from .model_preview_voice import ModelPreviewVoice
 from .model_voice import ModelVoice
 from .offset import Offset
 from .offset_keyframes_item import OffsetKeyframesItem
@@ -160,6 +162,8 @@ __all__ = (
     "ModelCreateKind",
     "ModelPage",
     "ModelPatch",
+    "ModelPreview",
+    "ModelPreviewVoice",
     "ModelVoice",
     "Offset",
     "OffsetKeyframesItem",
