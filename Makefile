@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install up smoke api worker migrate test test-fast lint typecheck contract client composition bench bench-api bench-pipeline bench-render bench-speech bench-lipsync spec clean bench-scale test-deploy compose-up bench-startup bench-preview
+.PHONY: help install up smoke api worker migrate test test-fast lint typecheck contract client composition bench bench-api bench-pipeline bench-render bench-speech bench-lipsync bench-avatar spec clean bench-scale test-deploy compose-up bench-startup bench-preview
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -63,7 +63,7 @@ client: $(STAMP) ## Regenerate the Python client (clients/python/gala_client) fr
 	$(BIN)/openapi-python-client generate --path openapi/gala.yaml --meta none \
 	  --config clients/openapi-python-client.yaml --output-path clients/python/gala_client --overwrite
 
-bench: bench-pipeline bench-api bench-render bench-speech bench-lipsync ## All benchmarks
+bench: bench-pipeline bench-api bench-render bench-speech bench-lipsync bench-avatar ## All benchmarks
 
 bench-api: $(STAMP) ## API throughput with validation on vs off (uvicorn + wrk on 127.0.0.1)
 	$(BIN)/python -m bench.api_bench
@@ -80,6 +80,9 @@ bench-speech: $(STAMP) ## Speech synthesis speed (x realtime) for 60 s and 600 s
 
 bench-lipsync: $(STAMP) ## Lip-sync of the built-in presenter measured from decoded media (60 s), drift over 10 min
 	$(BIN)/python -m bench.lipsync_bench
+
+bench-avatar: $(STAMP) ## A 60 s 720p30 presenter video: wall vs duration, with vs without the avatar, synthesis speed, RSS at 600 s
+	$(BIN)/python -m bench.avatar_bench
 
 bench-startup: $(STAMP) ## API start-up: seconds until /health answers, and RSS (median of 5; TREE=dir for another checkout)
 	$(BIN)/python -m bench.startup_bench $(if $(TREE),--tree $(TREE))

@@ -27,7 +27,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent
 REPO_ROOT = ROOT.parent
-EXAMPLES = ("promo", "quote_card", "slideshow", "captioned_clip")
+EXAMPLES = ("promo", "quote_card", "slideshow", "captioned_clip", "presenter", "presentador")
 THUMBNAIL_SIZE = (320, 180)
 THUMBNAIL_DIR = REPO_ROOT / "docs" / "examples"
 
@@ -88,7 +88,17 @@ def render(
         composition = copy.deepcopy(composition)
         composition["output"].update(output)
     assets = asset_files(sample_assets(name, assets_dir, scale))
+    assets.update(speak(composition, assets_dir / "speech"))
     return renderer.encoder.render(composition, out_dir, basename=basename or name, assets=assets)
+
+
+def speak(composition: dict[str, Any], cache_dir: Path) -> dict[str, Any]:
+    """Synthesize the example's `speech`/`avatar` clips in place, as `gala render` does; their WAVs."""
+    from gala.speech.resolve import resolve_locally
+    from renderer.assets import AssetFile
+
+    found = resolve_locally(composition, cache_dir)
+    return {r.asset: AssetFile(path=r.path or cache_dir, kind="audio", duration=r.timing["duration"]) for r in found}
 
 
 def thumbnail(name: str, out_dir: Path = THUMBNAIL_DIR) -> Path:

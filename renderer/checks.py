@@ -68,6 +68,8 @@ class Checker:
     def __init__(self, assets: Mapping[str, AssetFile] | None = None) -> None:
         self.problems: list[str] = []
         self.assets = assets
+        # name -> the raw clip, for every named clip that says words (captions can follow one).
+        self.spoken: dict[str, Mapping[str, Any]] = {}
 
     def fail(self, message: str) -> None:
         self.problems.append(message)

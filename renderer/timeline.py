@@ -22,6 +22,7 @@ from .assets import AssetFile
 from .checks import DUCK_DEFAULT, Checker, is_number, show, type_name
 from .clips import BY_NAME, CLIP_TYPES
 from .clips.spec import MAX_KEYFRAMES, ClipType
+from .clips.spoken import spoken_by_name
 from .errors import RenderError
 
 VERSION = 2
@@ -386,6 +387,7 @@ def normalise(composition: Mapping[str, Any], assets: Mapping[str, AssetFile] | 
     version = composition.get("version")
     if version != VERSION or isinstance(version, bool):
         check.fail(f"version must be {VERSION}, got {show(version)}")
+    check.spoken = spoken_by_name(composition.get("tracks"))
     output = check.output(composition.get("output"))
     out: dict[str, Any] = {
         "version": VERSION,

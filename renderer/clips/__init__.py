@@ -8,7 +8,7 @@ read :data:`CLIP_TYPES`.  Adding a clip type = one module + one line below (see 
 
 from __future__ import annotations
 
-from . import audio, captions, color, gradient, image, shape, text, tone, video
+from . import audio, avatar, captions, color, gradient, image, shape, speech, text, tone, video
 from .spec import ClipType, ContentFactory, SoundFactory
 
 CLIP_TYPES: tuple[ClipType, ...] = (
@@ -19,8 +19,10 @@ CLIP_TYPES: tuple[ClipType, ...] = (
     text.CLIP,
     captions.CLIP,
     shape.CLIP,
+    avatar.CLIP,
     audio.CLIP,
     tone.CLIP,
+    speech.CLIP,
 )
 
 BY_NAME: dict[str, ClipType] = {c.name: c for c in CLIP_TYPES}

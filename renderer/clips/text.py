@@ -34,8 +34,14 @@ def font_for(style: dict[str, Any], ctx: Context, size: int) -> ImageFont.FreeTy
     return load_font(size, bool(style.get("bold", False)))
 
 
-def render_text(text: str, style: dict[str, Any], ctx: Context) -> Image.Image:
-    """The text block as a straight-alpha RGBA image, sized to the layout plus outline/box room."""
+Highlight = tuple[int, int, str]  # characters [start, end) of the text drawn in this colour
+
+
+def render_text(text: str, style: dict[str, Any], ctx: Context, highlight: Highlight | None = None) -> Image.Image:
+    """The text block as a straight-alpha RGBA image, sized to the layout plus outline/box room.
+
+    ``highlight`` redraws part of the text in another colour (captions' word-by-word style) at the
+    place the whole line puts it, so the layout never moves from one word to the next."""
     k = ctx.pixel_scale
     size = max(1, round(float(style["size"]) * k))
     font = font_for(style, ctx, size)
@@ -66,11 +72,28 @@ def render_text(text: str, style: dict[str, Any], ctx: Context) -> Image.Image:
     anchor, x = {"left": ("ls", pad), "right": ("rs", pad + block_w)}.get(align, ("ms", pad + block_w // 2))
     fill = (*parse_color(str(style["color"])), 255)
     stroke_fill = (*parse_color(str(stroke["color"])), 255) if stroke else None
+    at = 0  # where the line starts in `text` (wrapping drops the spaces it breaks at)
     for i, line in enumerate(lines):
-        if line:
-            baseline = pad + ascent + i * line_px
+        if not line:
+            continue
+        baseline = pad + ascent + i * line_px
+        draw.text(
+            (x, baseline), line, font=font, fill=fill, anchor=anchor, stroke_width=stroke_w, stroke_fill=stroke_fill
+        )
+        found = text.find(line, at)
+        start = found if found >= 0 else at
+        at = start + len(line)
+        if highlight is not None and highlight[0] < at and highlight[1] > start:
+            h0, h1 = max(highlight[0], start) - start, min(highlight[1], at) - start
+            left = {"ls": x, "rs": x - font.getlength(line)}.get(anchor, x - font.getlength(line) / 2)
             draw.text(
-                (x, baseline), line, font=font, fill=fill, anchor=anchor, stroke_width=stroke_w, stroke_fill=stroke_fill
+                (left + font.getlength(line[:h0]), baseline),
+                line[h0:h1],
+                font=font,
+                fill=(*parse_color(highlight[2]), 255),
+                anchor="ls",
+                stroke_width=stroke_w,
+                stroke_fill=stroke_fill,
             )
     return Image.alpha_composite(image, ink)
 
@@ -80,16 +103,19 @@ class TextContent:
     fits = False
     margin = True
 
-    def __init__(self, clip: dict[str, Any], ctx: Context, text: str | None = None) -> None:
+    def __init__(
+        self, clip: dict[str, Any], ctx: Context, text: str | None = None, highlight: Highlight | None = None
+    ) -> None:
         self.clip = clip
         self.ctx = ctx
         self.text = str(clip["text"]) if text is None else text
+        self.highlight = highlight
         self._image: Image.Image | None = None
 
     @property
     def image(self) -> Image.Image:
         if self._image is None:
-            self._image = render_text(self.text, self.clip, self.ctx)
+            self._image = render_text(self.text, self.clip, self.ctx, self.highlight)
         return self._image
 
     def natural_size(self, local_t: float) -> tuple[float, float]:

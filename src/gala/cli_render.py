@@ -8,6 +8,7 @@ against the template's parameter schema and substituted by the code a job uses.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -79,6 +80,7 @@ def render(
     rt = Runtime.from_settings(settings)
     try:
         files = local_assets(rt, composition, assets)
+        files.update(speak(composition, files))
         from gala.services.assets import limits
 
         started = time.perf_counter()
@@ -98,6 +100,45 @@ def render(
         f"{out.video_path} ({out.width}x{out.height}, {out.duration:.2f} s, {out.frames} frames) "
         f"and {out.thumbnail_path} in {time.perf_counter() - started:.2f} s"
     )
+
+
+def speech_cache() -> Path:
+    """Where `gala render` keeps synthesized speech between runs (re-renders reuse it)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "gala" / "speech"
+
+
+def speak(composition: Any, files: dict[str, Any]) -> dict[str, Any]:
+    """Synthesize the composition's `speech`/`avatar` clips (cached), as the speech stage does for jobs."""
+    import hashlib
+
+    from gala.services.builtin import PRESENTER_ID
+    from gala.speech import SpeechError, SpeechInputError
+    from gala.speech.resolve import resolve_locally, spoken_clips
+    from renderer.assets import AssetFile as LocalFile
+
+    clips = list(spoken_clips(composition))
+    if not clips:
+        return {}
+    for spoken in clips:  # the built-in presenter's model id, as a server resolves it (no database here)
+        if spoken.clip.get("type") == "avatar" and spoken.clip.get("model") == str(PRESENTER_ID):
+            spoken.clip["model"] = "builtin"
+
+    def recording(asset_id: str) -> tuple[Path, str]:
+        if asset_id not in files:
+            raise click.UsageError(f"the recording {asset_id} needs --asset {asset_id}=FILE")
+        path = Path(files[asset_id].path)
+        return path, hashlib.sha256(path.read_bytes()).hexdigest()
+
+    try:
+        found = resolve_locally(composition, speech_cache(), recordings=recording)
+    except SpeechInputError as exc:
+        raise click.UsageError(f"{exc} (field {exc.field})") from exc
+    except SpeechError as exc:
+        raise click.ClickException(f"speech synthesis failed: {exc}") from exc
+    return {
+        r.asset: LocalFile(path=r.path or Path(), kind="audio", duration=float(r.timing["duration"])) for r in found
+    }
 
 
 def _settings() -> Any:

@@ -19,6 +19,9 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from gala.jobs.stages import queues
+from gala.queue import DEFAULT_QUEUE
+
 GRACE_SECONDS = 10.0
 
 
@@ -81,7 +84,8 @@ class Platform:
     env: dict[str, str]
     host: str = "127.0.0.1"
     port: int = 8080
-    workers: Sequence[Sequence[str]] = (("--queues", "gala.render,gala.default"),)
+    # One worker consuming every queue (each stage's, and gala.default).
+    workers: Sequence[Sequence[str]] = (("--queues", ",".join((*queues(), DEFAULT_QUEUE))),)
     log_dir: Path | None = None
     processes: list[Process] = field(default_factory=list)
 

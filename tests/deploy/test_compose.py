@@ -28,7 +28,7 @@ import yaml
 
 from gala import config, metrics
 from gala.cli import main as gala_cli
-from gala.jobs.stages import RENDER_QUEUE
+from gala.jobs.stages import RENDER_QUEUE, SPEECH_QUEUE
 from gala.queue import DEFAULT_QUEUE
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -221,7 +221,7 @@ def test_queues_and_the_render_pool(services: dict[str, dict[str, Any]]) -> None
         return argv[argv.index("--queues") + 1].split(",")
 
     assert queues("renderer") == [RENDER_QUEUE]
-    assert queues("worker") == [DEFAULT_QUEUE]
+    assert queues("worker") == [DEFAULT_QUEUE, SPEECH_QUEUE]
     assert "--no-reaper" in _argv(services["renderer"]["command"])
     assert "--no-reaper" not in _argv(services["worker"]["command"])
     renderer = services["renderer"]

@@ -63,6 +63,17 @@ CASES = (
     Case("slideshow", times=(0.3, 0.85, 2.5), params={"slide_seconds": 1.0, "crossfade": 0.3}),
     # The clip is 4 s long; the three times fall in the three captions.
     Case("captioned_clip", times=(0.8, 2.0, 3.5)),
+    # A short script (about 3.5 s of speech) over 1 s slides: mouth shapes, the slide change, captions.
+    Case(
+        "presenter",
+        times=(0.3, 1.4, 2.6),
+        params={"script": "Hello, and welcome to GALA. The music steps back while I speak.", "slide_seconds": 1.0},
+    ),
+    Case(
+        "presentador",
+        times=(0.3, 1.4, 2.6),
+        params={"script": "Hola, y bienvenidos a GALA. La música baja mientras hablo.", "slide_seconds": 1.0},
+    ),
 )
 
 

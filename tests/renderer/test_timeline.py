@@ -155,7 +155,7 @@ def test_human_messages() -> None:
         ),
         (
             v2({"type": "captions", "lines": [], "srt": "x"}, duration=1),
-            "tracks[0].clips[0] needs exactly one of lines or srt",
+            "tracks[0].clips[0] needs exactly one of lines, srt or from",
         ),
         (
             v2({"type": "video", "asset": "movie", "trim": {"start": 9}}),

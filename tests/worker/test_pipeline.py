@@ -51,8 +51,10 @@ def test_every_state_change_is_an_event_and_a_log_line(stack: Stack) -> None:
     changes = [row for row in seen if row[0] != "progress"]
     assert changes == [
         ("created", "queued", None, 0),
-        ("claimed", "rendering", "fetching assets", 0),
-        ("stage", "rendering", "rendering", 5),
+        ("claimed", "rendering", "synthesizing speech", 0),
+        ("stage", "queued", "fetching assets", 5),  # handed from gala.speech to gala.render
+        ("claimed", "rendering", "fetching assets", 5),
+        ("stage", "rendering", "rendering", 10),
         ("stage", "uploading", "uploading", 90),
         ("done", "done", None, 100),
     ], seen

@@ -5,6 +5,8 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from flask import Response
+
 from gala.api import views
 from gala.api.context import runtime
 from gala.api.views import Reply
@@ -32,3 +34,8 @@ def update(model_id: str, body: dict[str, Any]) -> Reply:
 def delete(model_id: str) -> tuple[str, int]:
     models.delete(runtime(), uuid.UUID(model_id))
     return "", 204
+
+
+def preview(model_id: str, body: dict[str, Any]) -> Response:
+    jpeg = models.preview(runtime(), uuid.UUID(model_id), body)
+    return Response(jpeg, status=200, mimetype="image/jpeg", headers={"Cache-Control": "no-store"})

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from gala.jobs.state import JobStatus
 
 RENDER_QUEUE = "gala.render"  # media work: CPU-heavy, one task per process
+SPEECH_QUEUE = "gala.speech"  # text to speech: ~1000x realtime, helper processes, no PyAV
 
 
 @dataclass(frozen=True)
@@ -43,8 +44,9 @@ class Stage:
 
 
 PIPELINE: tuple[Stage, ...] = (
+    Stage("synthesizing speech", SPEECH_QUEUE, JobStatus.RENDERING, "worker.stages.speech:run", share=5),
     Stage("fetching assets", RENDER_QUEUE, JobStatus.RENDERING, "worker.stages.fetch:run", share=5),
-    Stage("rendering", RENDER_QUEUE, JobStatus.RENDERING, "worker.stages.render:run", share=85, retry=None),
+    Stage("rendering", RENDER_QUEUE, JobStatus.RENDERING, "worker.stages.render:run", share=80, retry=None),
     Stage("uploading", RENDER_QUEUE, JobStatus.UPLOADING, "worker.stages.store:run", share=10),
 )
 

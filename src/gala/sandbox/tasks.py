@@ -51,4 +51,46 @@ def probe(path: str, kind: str, caps: tuple[int, float]) -> Any:
         return ("media_error", str(exc), exc.reason)
 
 
-TASKS = {"frame": frame, "sniff": sniff, "probe": probe}
+def presenter_strip(text: str, voice: dict[str, Any], frames: int, height: int) -> Any:
+    """The built-in presenter saying ``text``: ``frames`` frames spread over the speech, side by side
+    (a JPEG). Synthesis runs in this process's own helper (gala.speech), never in the API's."""
+    import io
+
+    from PIL import Image
+
+    from gala.speech.model import SpeechInputError
+    from gala.speech.resolve import Engines, plan
+    from renderer.avatar.presentation import Presentation, present
+    from renderer.clips.avatar import builtin_puppet, performance_of
+
+    engines = Engines()
+    try:
+        planned = plan({"script": text, "voice": voice})
+        speech = engines.get(planned.engine).synthesize(planned.request)
+    except SpeechInputError as exc:
+        return ("speech_error", str(exc), exc.field)
+    finally:
+        engines.close()
+    timing = speech.timing_document()
+    clip = {
+        "type": "avatar",
+        "start": 0.0,
+        "end": timing["duration"],
+        "speech": {"asset": "-", "timing": timing},
+        "movement": {"blinks": True, "breathing": True, "sway": True, "nods": True, "seed": 0},
+    }
+    puppet = builtin_puppet(max(320, 2 * height))
+    performance = performance_of(clip, puppet.parts.canvas[1])
+    look = Presentation("bust", (241, 245, 249), height)
+    tiles = [present(puppet, performance.pose_at(timing["duration"] * (i + 0.5) / frames), look) for i in range(frames)]
+    strip = Image.new("RGB", (sum(t.width for t in tiles), height), (241, 245, 249))
+    x = 0
+    for tile in tiles:
+        strip.paste(tile, (x, 0), tile)
+        x += tile.width
+    out = io.BytesIO()
+    strip.save(out, format="JPEG", quality=88)
+    return ("ok", out.getvalue())
+
+
+TASKS = {"frame": frame, "sniff": sniff, "probe": probe, "presenter_strip": presenter_strip}

@@ -10,13 +10,23 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from gala.db import transaction
-from gala.orm import Template, TemplateVersion
+from gala.orm import AvatarModel, Template, TemplateVersion
 from gala.runtime import Runtime
 
 log = logging.getLogger(__name__)
 
 # A fixed id, so clients and docs can name the hello template directly.
 HELLO_ID = uuid.UUID("01900000-0000-7000-8000-000000000001")
+# The built-in presenter (renderer/avatar/character.py, drawn from code): a model row so that clips name
+# it like any model, and its voice is their default.
+PRESENTER_ID = uuid.UUID("01900000-0000-7000-8000-000000000002")
+PRESENTER: dict[str, Any] = {
+    "name": "presenter",
+    "description": "The built-in presenter: a 2D puppet drawn from code, with nine mouth shapes, blinks and nods.",
+    "kind": "builtin",
+    "voice": {"engine": "espeak-ng", "language": "en", "rate": 1, "pitch": 0},
+    "labels": {"builtin": "true"},
+}
 
 
 def _p(name: str) -> dict[str, str]:
@@ -74,7 +84,8 @@ HELLO: dict[str, Any] = {
 
 
 def ensure(rt: Runtime) -> None:
-    """Create the built-in templates that are missing (idempotent, safe to race)."""
+    """Create the built-in template and model where missing (idempotent, safe to race)."""
+    _ensure_presenter(rt)
     with rt.sessions() as session:
         if session.scalar(select(Template.id).where(Template.id == HELLO_ID)) is not None:
             return
@@ -86,3 +97,15 @@ def ensure(rt: Runtime) -> None:
     except IntegrityError:
         pass  # another process created it first
     log.info("built-in template ready name=hello id=%s", HELLO_ID)
+
+
+def _ensure_presenter(rt: Runtime) -> None:
+    with rt.sessions() as session:
+        if session.get(AvatarModel, PRESENTER_ID) is not None:
+            return
+    try:
+        with transaction(rt.sessions) as session:
+            session.add(AvatarModel(id=PRESENTER_ID, **PRESENTER))
+    except IntegrityError:
+        pass  # another process created it first
+    log.info("built-in model ready name=presenter id=%s", PRESENTER_ID)

@@ -32,6 +32,7 @@ from gala.runtime import Runtime
 from gala.schemas import pointer
 from gala.services.assets import check_references
 from gala.services.pagination import page
+from gala.services.speech import check_spoken
 
 log = logging.getLogger(__name__)
 OPTION_DEFAULTS = {"basename": "output", "draft": False}
@@ -105,6 +106,7 @@ def plan(session: Session, version: TemplateVersion, raw_params: dict[str, Any],
     # The normaliser checks kinds and media lengths only: it never opens these paths.
     known = {str(a.id): asset_file(a, Path(a.object_key)) for a in found.values()}
     check_renderable(composition, version.version, known)
+    check_spoken(session, composition, version.composition)
     uses = [(where, uuid.UUID(str(value))) for where, (value, _) in refs.items() if where.startswith("/params/")]
     return Plan(version, params, options, composition, found, uses)
 

@@ -15,6 +15,9 @@ from .asset_source import AssetSource
 from .asset_upload import AssetUpload
 from .asset_user import AssetUser
 from .asset_user_type import AssetUserType
+from .avatar_clip import AvatarClip
+from .avatar_framing import AvatarFraming
+from .avatar_movement import AvatarMovement
 from .caption_line import CaptionLine
 from .captions_clip import CaptionsClip
 from .check_result import CheckResult
@@ -52,6 +55,8 @@ from .model_create import ModelCreate
 from .model_create_kind import ModelCreateKind
 from .model_page import ModelPage
 from .model_patch import ModelPatch
+from .model_preview import ModelPreview
+from .model_preview_voice import ModelPreviewVoice
 from .model_voice import ModelVoice
 from .offset import Offset
 from .offset_keyframes_item import OffsetKeyframesItem
@@ -68,6 +73,8 @@ from .problem_error import ProblemError
 from .problem_error_in import ProblemErrorIn
 from .readiness import Readiness
 from .readiness_problem import ReadinessProblem
+from .resolved_speech import ResolvedSpeech
+from .resolved_speech_timing import ResolvedSpeechTiming
 from .rotation_keyframes_item import RotationKeyframesItem
 from .scale_keyframes_item import ScaleKeyframesItem
 from .shape_clip import ShapeClip
@@ -80,6 +87,8 @@ from .sound_transition import SoundTransition
 from .sound_transition_step import SoundTransitionStep
 from .soundtrack import Soundtrack
 from .soundtrack_trim import SoundtrackTrim
+from .speech_clip import SpeechClip
+from .spoken_words import SpokenWords
 from .storage_provider import StorageProvider
 from .template import Template
 from .template_composition import TemplateComposition
@@ -104,6 +113,7 @@ from .video_clip import VideoClip
 from .video_keyframes import VideoKeyframes
 from .visual_keyframes import VisualKeyframes
 from .voice import Voice
+from .voice_settings import VoiceSettings
 from .volume_keyframes_item import VolumeKeyframesItem
 from .webhook import Webhook
 from .webhook_attempt import WebhookAttempt
@@ -132,6 +142,9 @@ __all__ = (
     "AssetUpload",
     "AssetUser",
     "AssetUserType",
+    "AvatarClip",
+    "AvatarFraming",
+    "AvatarMovement",
     "CaptionLine",
     "CaptionsClip",
     "CheckResult",
@@ -169,6 +182,8 @@ __all__ = (
     "ModelCreateKind",
     "ModelPage",
     "ModelPatch",
+    "ModelPreview",
+    "ModelPreviewVoice",
     "ModelVoice",
     "Offset",
     "OffsetKeyframesItem",
@@ -185,6 +200,8 @@ __all__ = (
     "ProblemErrorIn",
     "Readiness",
     "ReadinessProblem",
+    "ResolvedSpeech",
+    "ResolvedSpeechTiming",
     "RotationKeyframesItem",
     "ScaleKeyframesItem",
     "ShapeClip",
@@ -197,6 +214,8 @@ __all__ = (
     "SoundtrackTrim",
     "SoundTransition",
     "SoundTransitionStep",
+    "SpeechClip",
+    "SpokenWords",
     "StorageProvider",
     "Template",
     "TemplateComposition",
@@ -221,6 +240,7 @@ __all__ = (
     "VideoKeyframes",
     "VisualKeyframes",
     "Voice",
+    "VoiceSettings",
     "VolumeKeyframesItem",
     "Webhook",
     "WebhookAttempt",

@@ -35,7 +35,7 @@ T = TypeVar("T", bound="CaptionsClip")
 
 @_attrs_define
 class CaptionsClip:
-    """ Subtitles. Exactly one of `lines` and `srt`; times are seconds from the clip start.
+    """ Subtitles. Exactly one of `lines`, `srt` and `from`; times are seconds from the clip start.
 
         Attributes:
             type_ (Literal['captions']):
@@ -43,7 +43,7 @@ class CaptionsClip:
             start (float | None | ParamRef | Unset):
             length (ClipLengthType1 | float | None | ParamRef | Unset): Seconds (> 0), `"end"` (until the video ends) or
                 `"auto"` (the media's length after
-                trimming; `video`, `captions`, `audio`). Default `"auto"` for those, `"end"` otherwise.
+                trimming; `video`, `captions`, `avatar`, `audio`, `speech`). Default `"auto"` for those, `"end"` otherwise.
             position (None | ParamRef | Position | Unset): Where the clip's box is anchored. Default `center` (`bottom` for
                 captions).
             offset (None | Offset | Unset):
@@ -64,6 +64,9 @@ class CaptionsClip:
             line_height (float | None | ParamRef | Unset): Multiple of `size`, default 1.2.
             lines (list[CaptionLine] | None | ParamRef | Unset):
             srt (None | ParamRef | str | Unset): SubRip text; tags like `<i>` are removed.
+            from_ (None | str | Unset): The `name` of a `speech` or `avatar` clip: its words become the lines, timed as
+                spoken (times shift by the two clips' starts when both are given).
+            highlight (None | ParamRef | str | Unset):
             keyframes (None | Unset | VisualKeyframes):
      """
 
@@ -88,6 +91,8 @@ class CaptionsClip:
     line_height: float | None | ParamRef | Unset = UNSET
     lines: list[CaptionLine] | None | ParamRef | Unset = UNSET
     srt: None | ParamRef | str | Unset = UNSET
+    from_: None | str | Unset = UNSET
+    highlight: None | ParamRef | str | Unset = UNSET
     keyframes: None | Unset | VisualKeyframes = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -277,6 +282,20 @@ class CaptionsClip:
         else:
             srt = self.srt
 
+        from_: None | str | Unset
+        if isinstance(self.from_, Unset):
+            from_ = UNSET
+        else:
+            from_ = self.from_
+
+        highlight: dict[str, Any] | None | str | Unset
+        if isinstance(self.highlight, Unset):
+            highlight = UNSET
+        elif isinstance(self.highlight, ParamRef):
+            highlight = self.highlight.to_dict()
+        else:
+            highlight = self.highlight
+
         keyframes: dict[str, Any] | None | Unset
         if isinstance(self.keyframes, Unset):
             keyframes = UNSET
@@ -331,6 +350,10 @@ class CaptionsClip:
             field_dict["lines"] = lines
         if srt is not UNSET:
             field_dict["srt"] = srt
+        if from_ is not UNSET:
+            field_dict["from"] = from_
+        if highlight is not UNSET:
+            field_dict["highlight"] = highlight
         if keyframes is not UNSET:
             field_dict["keyframes"] = keyframes
 
@@ -788,6 +811,36 @@ class CaptionsClip:
         srt = _parse_srt(d.pop("srt", UNSET))
 
 
+        def _parse_from_(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        from_ = _parse_from_(d.pop("from", UNSET))
+
+
+        def _parse_highlight(data: object) -> None | ParamRef | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_optional_color_type_1 = ParamRef.from_dict(data)
+
+
+
+                return componentsschemas_optional_color_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | ParamRef | str | Unset, data)
+
+        highlight = _parse_highlight(d.pop("highlight", UNSET))
+
+
         def _parse_keyframes(data: object) -> None | Unset | VisualKeyframes:
             if data is None:
                 return data
@@ -830,6 +883,8 @@ class CaptionsClip:
             line_height=line_height,
             lines=lines,
             srt=srt,
+            from_=from_,
+            highlight=highlight,
             keyframes=keyframes,
         )
 

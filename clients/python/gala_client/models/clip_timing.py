@@ -31,7 +31,7 @@ class ClipTiming:
             start (float | None | ParamRef | Unset):
             length (ClipLengthType1 | float | None | ParamRef | Unset): Seconds (> 0), `"end"` (until the video ends) or
                 `"auto"` (the media's length after
-                trimming; `video`, `captions`, `audio`). Default `"auto"` for those, `"end"` otherwise.
+                trimming; `video`, `captions`, `avatar`, `audio`, `speech`). Default `"auto"` for those, `"end"` otherwise.
      """
 
     name: None | str | Unset = UNSET

@@ -31,7 +31,9 @@ class Model:
             id (UUID):
             name (str):
             description (None | str):
-            kind (str): `avatar`; later versions may add kinds.
+            kind (str): `avatar`; `builtin` for the built-in presenter (drawn from code, present in every database,
+                id `01900000-0000-7000-8000-000000000002`, read-only). An `avatar` clip names a model by its
+                id; the model's `voice` is the default for its clips. Later versions may add kinds.
             reference_asset_ids (list[UUID]):
             voice (ModelVoice): See `Voice`; unknown fields may appear.
             labels (Labels): Free key/value labels for the client's own bookkeeping.

@@ -40,7 +40,7 @@ class ShapeClip:
             start (float | None | ParamRef | Unset):
             length (ClipLengthType1 | float | None | ParamRef | Unset): Seconds (> 0), `"end"` (until the video ends) or
                 `"auto"` (the media's length after
-                trimming; `video`, `captions`, `audio`). Default `"auto"` for those, `"end"` otherwise.
+                trimming; `video`, `captions`, `avatar`, `audio`, `speech`). Default `"auto"` for those, `"end"` otherwise.
             position (None | ParamRef | Position | Unset): Where the clip's box is anchored. Default `center` (`bottom` for
                 captions).
             offset (None | Offset | Unset):

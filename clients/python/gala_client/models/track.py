@@ -12,6 +12,7 @@ from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
+  from ..models.avatar_clip import AvatarClip
   from ..models.captions_clip import CaptionsClip
   from ..models.clip_timing import ClipTiming
   from ..models.color_clip import ColorClip
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
   from ..models.image_clip import ImageClip
   from ..models.param_ref import ParamRef
   from ..models.shape_clip import ShapeClip
+  from ..models.speech_clip import SpeechClip
   from ..models.text_clip import TextClip
   from ..models.video_clip import VideoClip
 
@@ -36,19 +38,20 @@ class Track:
         Attributes:
             name (None | str | Unset): A label, for people.
             crossfade (float | None | ParamRef | Unset):
-            clips (list[CaptionsClip | ClipTiming | ColorClip | GradientClip | ImageClip | ShapeClip | TextClip | VideoClip]
-                | None | Unset):
+            clips (list[AvatarClip | CaptionsClip | ClipTiming | ColorClip | GradientClip | ImageClip | ShapeClip |
+                SpeechClip | TextClip | VideoClip] | None | Unset):
      """
 
     name: None | str | Unset = UNSET
     crossfade: float | None | ParamRef | Unset = UNSET
-    clips: list[CaptionsClip | ClipTiming | ColorClip | GradientClip | ImageClip | ShapeClip | TextClip | VideoClip] | None | Unset = UNSET
+    clips: list[AvatarClip | CaptionsClip | ClipTiming | ColorClip | GradientClip | ImageClip | ShapeClip | SpeechClip | TextClip | VideoClip] | None | Unset = UNSET
 
 
 
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.avatar_clip import AvatarClip # noqa: PLC0415
         from ..models.captions_clip import CaptionsClip # noqa: PLC0415
         from ..models.clip_timing import ClipTiming # noqa: PLC0415
         from ..models.color_clip import ColorClip # noqa: PLC0415
@@ -56,6 +59,7 @@ class Track:
         from ..models.image_clip import ImageClip # noqa: PLC0415
         from ..models.param_ref import ParamRef # noqa: PLC0415
         from ..models.shape_clip import ShapeClip # noqa: PLC0415
+        from ..models.speech_clip import SpeechClip # noqa: PLC0415
         from ..models.text_clip import TextClip # noqa: PLC0415
         from ..models.video_clip import VideoClip # noqa: PLC0415
         name: None | str | Unset
@@ -93,6 +97,10 @@ class Track:
                     clips_type_0_item = clips_type_0_item_data.to_dict()
                 elif isinstance(clips_type_0_item_data, ShapeClip):
                     clips_type_0_item = clips_type_0_item_data.to_dict()
+                elif isinstance(clips_type_0_item_data, AvatarClip):
+                    clips_type_0_item = clips_type_0_item_data.to_dict()
+                elif isinstance(clips_type_0_item_data, ClipTiming):
+                    clips_type_0_item = clips_type_0_item_data.to_dict()
                 else:
                     clips_type_0_item = clips_type_0_item_data.to_dict()
 
@@ -120,6 +128,7 @@ class Track:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.avatar_clip import AvatarClip # noqa: PLC0415
         from ..models.captions_clip import CaptionsClip # noqa: PLC0415
         from ..models.clip_timing import ClipTiming # noqa: PLC0415
         from ..models.color_clip import ColorClip # noqa: PLC0415
@@ -127,6 +136,7 @@ class Track:
         from ..models.image_clip import ImageClip # noqa: PLC0415
         from ..models.param_ref import ParamRef # noqa: PLC0415
         from ..models.shape_clip import ShapeClip # noqa: PLC0415
+        from ..models.speech_clip import SpeechClip # noqa: PLC0415
         from ..models.text_clip import TextClip # noqa: PLC0415
         from ..models.video_clip import VideoClip # noqa: PLC0415
         d = dict(src_dict)
@@ -160,7 +170,7 @@ class Track:
         crossfade = _parse_crossfade(d.pop("crossfade", UNSET))
 
 
-        def _parse_clips(data: object) -> list[CaptionsClip | ClipTiming | ColorClip | GradientClip | ImageClip | ShapeClip | TextClip | VideoClip] | None | Unset:
+        def _parse_clips(data: object) -> list[AvatarClip | CaptionsClip | ClipTiming | ColorClip | GradientClip | ImageClip | ShapeClip | SpeechClip | TextClip | VideoClip] | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -171,7 +181,7 @@ class Track:
                 clips_type_0 = []
                 _clips_type_0 = data
                 for clips_type_0_item_data in (_clips_type_0):
-                    def _parse_clips_type_0_item(data: object) -> CaptionsClip | ClipTiming | ColorClip | GradientClip | ImageClip | ShapeClip | TextClip | VideoClip:
+                    def _parse_clips_type_0_item(data: object) -> AvatarClip | CaptionsClip | ClipTiming | ColorClip | GradientClip | ImageClip | ShapeClip | SpeechClip | TextClip | VideoClip:
                         try:
                             if not isinstance(data, dict):
                                 raise TypeError()
@@ -242,13 +252,33 @@ class Track:
                             return componentsschemas_clip_type_6
                         except (TypeError, ValueError, AttributeError, KeyError):
                             pass
+                        try:
+                            if not isinstance(data, dict):
+                                raise TypeError()
+                            componentsschemas_clip_type_7 = AvatarClip.from_dict(data)
+
+
+
+                            return componentsschemas_clip_type_7
+                        except (TypeError, ValueError, AttributeError, KeyError):
+                            pass
+                        try:
+                            if not isinstance(data, dict):
+                                raise TypeError()
+                            componentsschemas_clip_type_8 = ClipTiming.from_dict(data)
+
+
+
+                            return componentsschemas_clip_type_8
+                        except (TypeError, ValueError, AttributeError, KeyError):
+                            pass
                         if not isinstance(data, dict):
                             raise TypeError()
-                        componentsschemas_clip_type_7 = ClipTiming.from_dict(data)
+                        componentsschemas_clip_type_10 = SpeechClip.from_dict(data)
 
 
 
-                        return componentsschemas_clip_type_7
+                        return componentsschemas_clip_type_10
 
                     clips_type_0_item = _parse_clips_type_0_item(clips_type_0_item_data)
 
@@ -257,7 +287,7 @@ class Track:
                 return clips_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[CaptionsClip | ClipTiming | ColorClip | GradientClip | ImageClip | ShapeClip | TextClip | VideoClip] | None | Unset, data)
+            return cast(list[AvatarClip | CaptionsClip | ClipTiming | ColorClip | GradientClip | ImageClip | ShapeClip | SpeechClip | TextClip | VideoClip] | None | Unset, data)
 
         clips = _parse_clips(d.pop("clips", UNSET))
 

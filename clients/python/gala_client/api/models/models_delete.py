@@ -67,6 +67,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+
+
+        return response_409
+
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
 
@@ -99,7 +106,7 @@ def sync_detailed(
 ) -> Response[Any | Problem]:
     """ Delete an avatar model
 
-     Its reference assets are kept.
+     Its reference assets are kept. The built-in presenter cannot be deleted (409).
 
     Args:
         model_id (UUID):
@@ -132,7 +139,7 @@ def sync(
 ) -> Any | Problem | None:
     """ Delete an avatar model
 
-     Its reference assets are kept.
+     Its reference assets are kept. The built-in presenter cannot be deleted (409).
 
     Args:
         model_id (UUID):
@@ -160,7 +167,7 @@ async def asyncio_detailed(
 ) -> Response[Any | Problem]:
     """ Delete an avatar model
 
-     Its reference assets are kept.
+     Its reference assets are kept. The built-in presenter cannot be deleted (409).
 
     Args:
         model_id (UUID):
@@ -193,7 +200,7 @@ async def asyncio(
 ) -> Any | Problem | None:
     """ Delete an avatar model
 
-     Its reference assets are kept.
+     Its reference assets are kept. The built-in presenter cannot be deleted (409).
 
     Args:
         model_id (UUID):
