@@ -61,6 +61,20 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_400
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
 
@@ -116,7 +130,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     model_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ModelPreview,
 
 ) -> Response[File | Problem]:
@@ -155,7 +169,7 @@ body=body,
 def sync(
     model_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ModelPreview,
 
 ) -> File | Problem | None:
@@ -189,7 +203,7 @@ body=body,
 async def asyncio_detailed(
     model_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ModelPreview,
 
 ) -> Response[File | Problem]:
@@ -228,7 +242,7 @@ body=body,
 async def asyncio(
     model_id: UUID,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ModelPreview,
 
 ) -> File | Problem | None:
