@@ -1,0 +1,28 @@
+"""Live progress: Server-Sent Events of a job or a batch (gala.services.live)."""
+
+from __future__ import annotations
+
+import uuid
+
+from flask import Response, request
+
+from gala.api.context import runtime
+from gala.services import live
+
+HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}  # nginx: do not buffer the stream
+
+
+def _response(body: object) -> Response:
+    response = Response(body, mimetype="text/event-stream", direct_passthrough=True)  # type: ignore[arg-type]
+    response.headers.update(HEADERS)
+    return response
+
+
+def job(job_id: str) -> Response:
+    after = live.parse_last_event_id(request.headers.get("Last-Event-ID"))
+    return _response(live.job_stream(runtime(), uuid.UUID(job_id), after))
+
+
+def batch(batch_id: str) -> Response:
+    after = live.parse_last_event_id(request.headers.get("Last-Event-ID"))
+    return _response(live.batch_stream(runtime(), uuid.UUID(batch_id), after))
