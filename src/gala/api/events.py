@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
 
 from flask import Response, request
 
@@ -12,8 +13,9 @@ from gala.services import live
 HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}  # nginx: do not buffer the stream
 
 
-def _response(body: object) -> Response:
-    response = Response(body, mimetype="text/event-stream", direct_passthrough=True)  # type: ignore[arg-type]
+def _response(frames: Iterator[str]) -> Response:
+    body = (frame.encode() for frame in frames)  # WSGI bodies are bytes (direct_passthrough skips encoding)
+    response = Response(body, mimetype="text/event-stream", direct_passthrough=True)
     response.headers.update(HEADERS)
     return response
 
