@@ -66,7 +66,6 @@ def test_a_client_that_resumes_with_last_event_id_misses_nothing_and_sees_nothin
 
 
 def test_a_batch_stream_carries_its_rows_and_ends_with_the_batch(app: Any, client: Any) -> None:
-    rt = app.app.extensions["gala"]
     t = make_template(client)
     rows = [{"params": {"title": x}} for x in "ab"]
     batch = client.post("/batches", json={"template_id": t["id"], "rows": rows}).json()
