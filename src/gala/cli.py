@@ -27,7 +27,7 @@ def _settings() -> Settings:
 
 # `gala --help` groups the commands by what they act on; a command not named here is listed last.
 SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Resources on a running GALA (GALA_URL, GALA_API_KEY)", ("assets", "templates", "models", "jobs")),
+    ("Resources on a running GALA (GALA_URL, GALA_API_KEY)", ("assets", "templates", "models", "jobs", "batch")),
     ("On this machine, no server", ("render",)),
     ("Run the platform", ("up", "api", "worker", "migrate", "smoke")),
     ("Check and set up", ("health", "check-spec", "storage", "gdrive", "swagger-ui")),
@@ -315,13 +315,14 @@ def check_spec() -> None:
 
 def _add_commands() -> None:
     from gala.cli_assets import assets
+    from gala.cli_batches import batch
     from gala.cli_jobs import jobs
     from gala.cli_models import models
     from gala.cli_render import render
     from gala.cli_storage import gdrive, storage  # `gala storage check`, `gala gdrive auth`
     from gala.cli_templates import templates
 
-    for command in (assets, templates, models, jobs, render, storage, gdrive):
+    for command in (assets, templates, models, jobs, batch, render, storage, gdrive):
         main.add_command(command)
 
 

@@ -10,6 +10,15 @@ from .asset_source import AssetSource
 from .asset_upload import AssetUpload
 from .asset_user import AssetUser
 from .asset_user_type import AssetUserType
+from .batch import Batch
+from .batch_counts import BatchCounts
+from .batch_create import BatchCreate
+from .batch_create_rows_item import BatchCreateRowsItem
+from .batch_create_rows_item_params import BatchCreateRowsItemParams
+from .batch_options import BatchOptions
+from .batch_status import BatchStatus
+from .batch_upload import BatchUpload
+from .batch_upload_format import BatchUploadFormat
 from .caption_line import CaptionLine
 from .captions_clip import CaptionsClip
 from .check_result import CheckResult
@@ -69,6 +78,7 @@ from .shape_clip import ShapeClip
 from .shape_clip_shape_type_0 import ShapeClipShapeType0
 from .shape_stroke import ShapeStroke
 from .size_preset import SizePreset
+from .skipped_row import SkippedRow
 from .sound_keyframes import SoundKeyframes
 from .sound_role import SoundRole
 from .sound_transition import SoundTransition
@@ -112,6 +122,15 @@ __all__ = (
     "AssetUpload",
     "AssetUser",
     "AssetUserType",
+    "Batch",
+    "BatchCounts",
+    "BatchCreate",
+    "BatchCreateRowsItem",
+    "BatchCreateRowsItemParams",
+    "BatchOptions",
+    "BatchStatus",
+    "BatchUpload",
+    "BatchUploadFormat",
     "CaptionLine",
     "CaptionsClip",
     "CheckResult",
@@ -171,6 +190,7 @@ __all__ = (
     "ShapeClipShapeType0",
     "ShapeStroke",
     "SizePreset",
+    "SkippedRow",
     "SoundKeyframes",
     "SoundRole",
     "Soundtrack",
