@@ -46,6 +46,7 @@ def submit(
 
     Prints `batch <id> <status>`; exits 1 unless every row ends done.
     """
+    from gala_client.api.batches import batches_upload
     from gala_client.models import Batch, BatchUpload, BatchUploadFormat
     from gala_client.types import UNSET, File
 
@@ -60,14 +61,14 @@ def submit(
     with rows.open("rb") as fh:
         body = BatchUpload(
             file=File(payload=fh, file_name=rows.name),
-            template_id=template_id,
+            template_id=str(template_id),
             format_=fmt,
             basename_column=basename_column or UNSET,
-            concurrency=concurrency or UNSET,
-            skip_invalid=skip_invalid,
+            concurrency=UNSET if concurrency is None else str(concurrency),
+            skip_invalid="true" if skip_invalid else "false",
             options=json.dumps({"draft": draft}),
         )
-        created = remote.parsed(_create(client, body), Batch)
+        created = remote.parsed(batches_upload.sync_detailed(client=client, body=body), Batch)
     if as_json and not (wait or out_dir):
         ui.print_json(created)
         return
@@ -77,23 +78,6 @@ def submit(
         ui.stderr().print(f"row {skipped['row']} skipped: {problems}")
     if wait or out_dir is not None:
         _wait(client, created.id, created.rows, out_dir)
-
-
-def _create(client: Any, body: Any) -> Any:
-    """POST /batches with the generated model's multipart form.
-
-    openapi-python-client 0.29 generates ``batches_create`` without importing ``Unset`` when an
-    operation accepts two body types (JSON and multipart), so the module cannot be imported;
-    the request is built from the generated model and answered as the generated functions do.
-    """
-    from http import HTTPStatus
-
-    from gala_client.models import Batch
-    from gala_client.types import Response
-
-    answer = client.get_httpx_client().post("/batches", files=body.to_multipart())
-    model = Batch.from_dict(answer.json()) if answer.status_code == 201 else None
-    return Response(HTTPStatus(answer.status_code), answer.content, answer.headers, model)
 
 
 def _wait(client: Any, batch_id: Any, rows: int, out_dir: Path | None) -> None:

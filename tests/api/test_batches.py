@@ -75,7 +75,7 @@ def test_csv_cells_are_typed_by_the_parameter_schema(client: Any) -> None:
     t = make_template(client)
     csv_text = "name,title,seconds\nfirst,Hello,1.5\nsecond,World,2\n"
     r = client.post(
-        "/batches",
+        "/batch-uploads",
         data={"template_id": t["id"], "basename_column": "name"},
         files={"file": ("rows.csv", io.BytesIO(csv_text.encode()))},
     )
@@ -86,7 +86,7 @@ def test_csv_cells_are_typed_by_the_parameter_schema(client: Any) -> None:
 
     bad = "name,title,seconds\nok,Fine,1\nok2,Bad,soon\n"
     r = client.post(
-        "/batches",
+        "/batch-uploads",
         data={"template_id": t["id"], "basename_column": "name"},
         files={"file": ("rows.csv", io.BytesIO(bad.encode()))},
     )
@@ -98,7 +98,7 @@ def test_jsonl_rows_and_duplicate_basenames(client: Any) -> None:
     t = make_template(client)
     lines = b'{"title": "A", "slug": "same"}\n{"title": "B", "slug": "same"}\n'
     r = client.post(
-        "/batches",
+        "/batch-uploads",
         data={"template_id": t["id"], "basename_column": "slug"},
         files={"file": ("rows.jsonl", io.BytesIO(lines))},
     )

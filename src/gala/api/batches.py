@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -13,12 +14,14 @@ from gala.api import views
 from gala.api.context import runtime
 from gala.api.events import batch as events  # GET /batches/{id}/events
 from gala.api.views import Reply
-from gala.errors import BadRequest, FieldError, Unprocessable
+from gala.errors import BadRequest, FieldError, PayloadTooLarge, Unprocessable
+from gala.schemas import text_problem
 from gala.services import assets, batch_rows, batches, jobs
 from gala.services.zipstream import stream_zip
 
-# The form fields of a multipart create, with how each is read from text.
-_FORM_INT = ("template_version", "concurrency")
+# The integer fields of a multipart create, with their ranges (as in the contract's BatchCreate).
+_FORM_INT = {"template_version": (1, 1_000_000), "concurrency": (1, 32)}
+_BASENAME_COLUMN = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]{0,63}$")
 
 
 def _form_body() -> tuple[dict[str, Any], bytes, str]:
@@ -27,43 +30,79 @@ def _form_body() -> tuple[dict[str, Any], bytes, str]:
         raise BadRequest("The form has no `file` part.", errors=[FieldError("is required", pointer="/file")])
     form = request.form
     body: dict[str, Any] = {"template_id": form.get("template_id")}
-    errors: list[FieldError] = []
+    # The multipart body streams past the validation middleware, so its fields are checked here.
+    errors = [FieldError(p, pointer=f"/{k}") for k, v in form.items() if (p := text_problem(v) or text_problem(k))]
+    if errors:
+        raise BadRequest("The form has text that cannot be used.", errors=errors)
     try:
         body["template_id"] = str(uuid.UUID(str(form.get("template_id"))))
     except ValueError:
         errors.append(FieldError("must be a template id (a UUID)", pointer="/template_id"))
-    for name in _FORM_INT:
+    for name, (low, high) in _FORM_INT.items():
         if form.get(name):
-            try:
-                body[name] = int(form[name])
-            except ValueError:
-                errors.append(FieldError("must be an integer", pointer=f"/{name}"))
+            text = form[name].strip()
+            if not text.isdigit() or not low <= int(text) <= high:
+                errors.append(FieldError(f"must be an integer from {low} to {high}", pointer=f"/{name}"))
+            else:
+                body[name] = int(text)
     if form.get("basename_column"):
+        if not _BASENAME_COLUMN.match(form["basename_column"]):
+            errors.append(
+                FieldError("must be a column name (letters, digits, '_', '.', '-')", pointer="/basename_column")
+            )
         body["basename_column"] = form["basename_column"]
     body["skip_invalid"] = (form.get("skip_invalid") or "false").lower() in ("true", "1", "yes")
-    for name in ("options", "labels"):
+    for name, check in (("options", _options_problem), ("labels", _labels_problem)):
         if form.get(name):
             try:
-                body[name] = json.loads(form[name])
+                value = json.loads(form[name])
             except ValueError:
-                errors.append(FieldError("must be a JSON object", pointer=f"/{name}"))
+                value = None
+            problem = check(value)
+            if problem:
+                errors.append(FieldError(problem, pointer=f"/{name}"))
+            else:
+                body[name] = value
     if errors:
         raise Unprocessable("The form cannot be used.", errors=errors)
     fmt = form.get("format") or ("jsonl" if (file.filename or "").endswith((".jsonl", ".ndjson")) else "csv")
-    return body, file.stream.read(), fmt
+    raw = file.stream.read(batch_rows.FILE_MAX_BYTES + 1)
+    if len(raw) > batch_rows.FILE_MAX_BYTES:
+        raise PayloadTooLarge(f"A rows file is at most {batch_rows.FILE_MAX_BYTES} bytes.")
+    return body, raw, fmt
 
 
-def create(body: dict[str, Any] | None = None, **_: Any) -> Reply:
+def _options_problem(value: Any) -> str | None:
+    if not isinstance(value, dict) or set(value) - {"draft"} or not isinstance(value.get("draft", False), bool):
+        return 'must be a JSON object such as {"draft": true}'
+    return None
+
+
+def _labels_problem(value: Any) -> str | None:
+    ok = (
+        isinstance(value, dict)
+        and len(value) <= 32
+        and all(
+            isinstance(k, str) and 1 <= len(k) <= 64 and isinstance(v, str) and len(v) <= 256 for k, v in value.items()
+        )
+    )
+    return None if ok else "must be a JSON object of at most 32 strings (keys 1-64, values up to 256 characters)"
+
+
+def create(body: dict[str, Any]) -> Reply:
+    return _created(batches.create(runtime(), body, [r.get("params", {}) for r in body["rows"]]))
+
+
+def upload(**_: Any) -> Reply:
     rt = runtime()
-    if request.mimetype == "multipart/form-data":
-        body, raw, fmt = _form_body()
-        with rt.sessions() as session:
-            version = jobs.template_version(session, body)
-            rows = batch_rows.from_jsonl(raw) if fmt == "jsonl" else batch_rows.from_csv(raw, version.parameters)
-    else:
-        assert body is not None
-        rows = [r.get("params", {}) for r in body.get("rows", [])]
-    summary = batches.create(rt, body, rows)
+    body, raw, fmt = _form_body()
+    with rt.sessions() as session:
+        version = jobs.template_version(session, body)
+        rows = batch_rows.from_jsonl(raw) if fmt == "jsonl" else batch_rows.from_csv(raw, version.parameters)
+    return _created(batches.create(rt, body, rows))
+
+
+def _created(summary: batches.Summary) -> Reply:
     return views.ok(views.batch(summary), 201, Location=f"/batches/{summary.batch.id}")
 
 
@@ -99,4 +138,4 @@ def _lazy(rt: Any, asset: Any) -> Iterator[bytes]:
     yield from assets.read(rt, asset, 0, None)  # opened only when the archive reaches the entry
 
 
-__all__ = ["archive", "cancel", "create", "events", "get", "jobs_", "retry"]
+__all__ = ["archive", "cancel", "create", "events", "get", "jobs_", "retry", "upload"]

@@ -24,6 +24,8 @@ from typing import Any
 from gala.errors import FieldError, Unprocessable
 
 ROW_LIMIT = 10_000
+# 10,000 rows of a few kilobytes each; the file is parsed in memory, so it is capped.
+FILE_MAX_BYTES = 32 * 1024 * 1024
 _TRUE = frozenset({"true", "yes", "1"})
 _FALSE = frozenset({"false", "no", "0"})
 

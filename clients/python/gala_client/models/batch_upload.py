@@ -14,7 +14,6 @@ from ..models.batch_upload_format import BatchUploadFormat
 from ..types import File, FileTypes
 from ..types import UNSET, Unset
 from io import BytesIO
-from uuid import UUID
 
 
 
@@ -27,26 +26,28 @@ T = TypeVar("T", bound="BatchUpload")
 
 @_attrs_define
 class BatchUpload:
-    """ 
+    """ The multipart form of a batch: the rows in `file`, the other fields of `BatchCreate` as
+    text (numbers in decimal, `skip_invalid` as `true`/`false`, `options` and `labels` as JSON).
+
         Attributes:
             file (File): The rows: CSV with a header line, or JSONL (one object per line).
-            template_id (UUID):
+            template_id (str): A template id (a UUID).
             format_ (BatchUploadFormat | Unset): Default: `jsonl` for a `.jsonl`/`.ndjson` file name, else `csv`.
-            template_version (int | Unset):
+            template_version (str | Unset): A version number; absent means the latest.
             basename_column (str | Unset):
-            concurrency (int | Unset):
-            skip_invalid (bool | Unset):
+            concurrency (str | Unset): 1 to 32 (default 4).
+            skip_invalid (str | Unset): `true` or `false` (the default).
             options (str | Unset): JSON text of `options`.
             labels (str | Unset): JSON text of `labels`.
      """
 
     file: File
-    template_id: UUID
+    template_id: str
     format_: BatchUploadFormat | Unset = UNSET
-    template_version: int | Unset = UNSET
+    template_version: str | Unset = UNSET
     basename_column: str | Unset = UNSET
-    concurrency: int | Unset = UNSET
-    skip_invalid: bool | Unset = UNSET
+    concurrency: str | Unset = UNSET
+    skip_invalid: str | Unset = UNSET
     options: str | Unset = UNSET
     labels: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -59,7 +60,7 @@ class BatchUpload:
         file = self.file.to_tuple()
 
 
-        template_id = str(self.template_id)
+        template_id = self.template_id
 
         format_: str | Unset = UNSET
         if not isinstance(self.format_, Unset):
@@ -110,7 +111,7 @@ class BatchUpload:
 
 
 
-        files.append(("template_id", (None, str(self.template_id), "text/plain")))
+        files.append(("template_id", (None, str(self.template_id).encode(), "text/plain")))
 
 
 
@@ -168,10 +169,7 @@ class BatchUpload:
 
 
 
-        template_id = UUID(d.pop("template_id"))
-
-
-
+        template_id = d.pop("template_id")
 
         _format_ = d.pop("format", UNSET)
         format_: BatchUploadFormat | Unset

@@ -10,7 +10,6 @@ from ... import errors
 
 from ...models.batch import Batch
 from ...models.batch_create import BatchCreate
-from ...models.batch_upload import BatchUpload
 from ...models.problem import Problem
 from typing import cast
 
@@ -18,7 +17,7 @@ from typing import cast
 
 def _get_kwargs(
     *,
-    body:    BatchCreate  |     BatchUpload  | Unset = UNSET,
+    body: BatchCreate,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -33,14 +32,9 @@ def _get_kwargs(
         "url": "/batches",
     }
 
-    if isinstance(body, BatchCreate):
-        _kwargs["json"] = body.to_dict()
+    _kwargs["json"] = body.to_dict()
 
-        headers["Content-Type"] = "application/json"
-    if isinstance(body, BatchUpload):
-        _kwargs["files"] = body.to_multipart()
-
-        headers["Content-Type"] = "multipart/form-data; boundary=+++"
+    headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
     return _kwargs
@@ -110,7 +104,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body:    BatchCreate  |     BatchUpload  | Unset = UNSET,
+    body: BatchCreate,
 
 ) -> Response[Batch | Problem]:
     """ Render a template for many rows
@@ -120,13 +114,10 @@ def sync_detailed(
     (`/rows/12/params/title`). With `skip_invalid` the valid rows are created and the others
     reported in `skipped`. At most 10,000 rows.
 
-    Rows come as JSON (`rows: [{params: {...}}]`), or as a CSV or JSONL file in a
-    multipart form (`file`, plus the other fields as form fields; `options` and `labels` as
-    JSON text). CSV cells are typed by the parameter's declared `type` (`integer`, `number`,
-    `boolean`: true/false/yes/no/1/0, `object`/`array`: JSON; anything else, asset ids
-    included, stays text); an empty cell means "use the default". `basename_column` names
-    the row field that names its outputs (`<value>.mp4`); it must be unique in the batch.
-    Without it rows are named `row-00001`, ....
+    Rows come as JSON here (`rows: [{params: {...}}]`), or as a CSV or JSONL file with
+    `POST /batch-uploads`. `basename_column` names the row field whose value names the
+    row's outputs (`<value>.mp4`); it must be unique in the batch. Without it rows are named
+    `row-00001`, ....
 
     Fair scheduling: at most `concurrency` rows of a batch are dispatched at a time; the
     transaction that ends one dispatches the next. Single jobs are dispatched at once, so
@@ -134,7 +125,6 @@ def sync_detailed(
 
     Args:
         body (BatchCreate):
-        body (BatchUpload):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -159,7 +149,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body:    BatchCreate  |     BatchUpload  | Unset = UNSET,
+    body: BatchCreate,
 
 ) -> Batch | Problem | None:
     """ Render a template for many rows
@@ -169,13 +159,10 @@ def sync(
     (`/rows/12/params/title`). With `skip_invalid` the valid rows are created and the others
     reported in `skipped`. At most 10,000 rows.
 
-    Rows come as JSON (`rows: [{params: {...}}]`), or as a CSV or JSONL file in a
-    multipart form (`file`, plus the other fields as form fields; `options` and `labels` as
-    JSON text). CSV cells are typed by the parameter's declared `type` (`integer`, `number`,
-    `boolean`: true/false/yes/no/1/0, `object`/`array`: JSON; anything else, asset ids
-    included, stays text); an empty cell means "use the default". `basename_column` names
-    the row field that names its outputs (`<value>.mp4`); it must be unique in the batch.
-    Without it rows are named `row-00001`, ....
+    Rows come as JSON here (`rows: [{params: {...}}]`), or as a CSV or JSONL file with
+    `POST /batch-uploads`. `basename_column` names the row field whose value names the
+    row's outputs (`<value>.mp4`); it must be unique in the batch. Without it rows are named
+    `row-00001`, ....
 
     Fair scheduling: at most `concurrency` rows of a batch are dispatched at a time; the
     transaction that ends one dispatches the next. Single jobs are dispatched at once, so
@@ -183,7 +170,6 @@ def sync(
 
     Args:
         body (BatchCreate):
-        body (BatchUpload):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -203,7 +189,7 @@ body=body,
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body:    BatchCreate  |     BatchUpload  | Unset = UNSET,
+    body: BatchCreate,
 
 ) -> Response[Batch | Problem]:
     """ Render a template for many rows
@@ -213,13 +199,10 @@ async def asyncio_detailed(
     (`/rows/12/params/title`). With `skip_invalid` the valid rows are created and the others
     reported in `skipped`. At most 10,000 rows.
 
-    Rows come as JSON (`rows: [{params: {...}}]`), or as a CSV or JSONL file in a
-    multipart form (`file`, plus the other fields as form fields; `options` and `labels` as
-    JSON text). CSV cells are typed by the parameter's declared `type` (`integer`, `number`,
-    `boolean`: true/false/yes/no/1/0, `object`/`array`: JSON; anything else, asset ids
-    included, stays text); an empty cell means "use the default". `basename_column` names
-    the row field that names its outputs (`<value>.mp4`); it must be unique in the batch.
-    Without it rows are named `row-00001`, ....
+    Rows come as JSON here (`rows: [{params: {...}}]`), or as a CSV or JSONL file with
+    `POST /batch-uploads`. `basename_column` names the row field whose value names the
+    row's outputs (`<value>.mp4`); it must be unique in the batch. Without it rows are named
+    `row-00001`, ....
 
     Fair scheduling: at most `concurrency` rows of a batch are dispatched at a time; the
     transaction that ends one dispatches the next. Single jobs are dispatched at once, so
@@ -227,7 +210,6 @@ async def asyncio_detailed(
 
     Args:
         body (BatchCreate):
-        body (BatchUpload):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -252,7 +234,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body:    BatchCreate  |     BatchUpload  | Unset = UNSET,
+    body: BatchCreate,
 
 ) -> Batch | Problem | None:
     """ Render a template for many rows
@@ -262,13 +244,10 @@ async def asyncio(
     (`/rows/12/params/title`). With `skip_invalid` the valid rows are created and the others
     reported in `skipped`. At most 10,000 rows.
 
-    Rows come as JSON (`rows: [{params: {...}}]`), or as a CSV or JSONL file in a
-    multipart form (`file`, plus the other fields as form fields; `options` and `labels` as
-    JSON text). CSV cells are typed by the parameter's declared `type` (`integer`, `number`,
-    `boolean`: true/false/yes/no/1/0, `object`/`array`: JSON; anything else, asset ids
-    included, stays text); an empty cell means "use the default". `basename_column` names
-    the row field that names its outputs (`<value>.mp4`); it must be unique in the batch.
-    Without it rows are named `row-00001`, ....
+    Rows come as JSON here (`rows: [{params: {...}}]`), or as a CSV or JSONL file with
+    `POST /batch-uploads`. `basename_column` names the row field whose value names the
+    row's outputs (`<value>.mp4`); it must be unique in the batch. Without it rows are named
+    `row-00001`, ....
 
     Fair scheduling: at most `concurrency` rows of a batch are dispatched at a time; the
     transaction that ends one dispatches the next. Single jobs are dispatched at once, so
@@ -276,7 +255,6 @@ async def asyncio(
 
     Args:
         body (BatchCreate):
-        body (BatchUpload):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
