@@ -1,6 +1,6 @@
 """A large batch archive streams with bounded memory: the server never holds the ZIP.
 
-Four done rows with a 64 MiB video each (256 MiB of archive) are served by a real uvicorn on
+Sixteen done rows with a 64 MiB video each (1 GiB of archive) are served by a real uvicorn on
 127.0.0.1 in this process; the client drops each chunk, and the process's resident set size is
 sampled while the archive streams.
 """
@@ -25,7 +25,7 @@ from tests.api.test_resources import make_template
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs /proc")]
 
-ROWS = 4
+ROWS = 16
 SIZE = 64 * 1024 * 1024
 MAX_GROWTH = 50 * 1024 * 1024
 
