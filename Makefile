@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install up smoke api worker migrate test test-fast lint typecheck contract client composition bench bench-api bench-pipeline bench-render bench-speech bench-lipsync bench-avatar spec clean bench-scale test-deploy compose-up bench-startup bench-preview
+.PHONY: help install up smoke api worker migrate test test-fast lint typecheck contract client composition bench bench-api bench-pipeline bench-render bench-speech bench-lipsync bench-avatar spec clean bench-scale test-deploy compose-up bench-startup bench-preview bench-batch
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -64,6 +64,9 @@ client: $(STAMP) ## Regenerate the Python client (clients/python/gala_client) fr
 	  --config clients/openapi-python-client.yaml --output-path clients/python/gala_client --overwrite
 
 bench: bench-pipeline bench-api bench-render bench-speech bench-lipsync bench-avatar ## All benchmarks
+
+bench-batch: $(STAMP) ## A 200-row batch vs 200 single jobs, fair-scheduling wait, SSE latency (embedded; Redis+PostgreSQL)
+	$(BIN)/python -m bench.batch_bench
 
 bench-api: $(STAMP) ## API throughput with validation on vs off (uvicorn + wrk on 127.0.0.1)
 	$(BIN)/python -m bench.api_bench

@@ -136,7 +136,7 @@ def test_help_lists_every_command_once_by_section() -> None:
     expected = {"up", "api", "worker", "migrate", "smoke", "render", "jobs", "check-spec", "assets", "templates"}
     assert expected <= set(listed), f"missing from `gala --help`: {sorted(expected - set(listed))}\n{result.output}"
     resources = next(names for title, names in sections.items() if title.startswith("Resources"))
-    assert resources == ["assets", "templates", "models", "jobs", "webhooks"], result.output
+    assert resources == ["assets", "templates", "models", "jobs", "webhooks", "batch"], result.output
 
 
 def test_jobs_help_lists_its_subcommands() -> None:

@@ -1,7 +1,7 @@
 """webhooks: endpoints, deliveries and every attempt (gala.webhooks)
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0006
 Create Date: 2026-12-01 10:20:00.000000
 
 New tables only, so the previous deploy keeps working on the upgraded database.
@@ -15,7 +15,7 @@ from alembic import op
 from gala.db import JSONDoc, UTCDateTime
 
 revision = "0007"
-down_revision = "0005"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 

@@ -27,7 +27,10 @@ def _settings() -> Settings:
 
 # `gala --help` groups the commands by what they act on; a command not named here is listed last.
 SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Resources on a running GALA (GALA_URL, GALA_API_KEY)", ("assets", "templates", "models", "jobs", "webhooks")),
+    (
+        "Resources on a running GALA (GALA_URL, GALA_API_KEY)",
+        ("assets", "templates", "models", "jobs", "webhooks", "batch"),
+    ),
     ("On this machine, no server", ("render",)),
     ("Run the platform", ("up", "api", "worker", "migrate", "smoke", "keys")),
     ("Check and set up", ("health", "check-spec", "storage", "gdrive", "swagger-ui")),
@@ -318,6 +321,7 @@ def check_spec() -> None:
 
 def _add_commands() -> None:
     from gala.cli_assets import assets
+    from gala.cli_batches import batch
     from gala.cli_jobs import jobs
     from gala.cli_keys import keys
     from gala.cli_models import models
@@ -326,7 +330,7 @@ def _add_commands() -> None:
     from gala.cli_templates import templates
     from gala.cli_webhooks import webhooks
 
-    for command in (assets, templates, models, jobs, webhooks, render, storage, gdrive, keys):
+    for command in (assets, templates, models, jobs, batch, webhooks, render, storage, gdrive, keys):
         main.add_command(command)
 
 

@@ -166,11 +166,12 @@ def _wait_and_fetch(client: Any, job_id: uuid.UUID, out_dir: Path | None) -> Non
     with ui.progress(f"job {job_id}", 100) as advance:
         shown = [0]
 
-        def update(job: Any) -> None:
-            advance(job.progress - shown[0])
-            shown[0] = job.progress
+        def update(progress: int) -> None:
+            advance(progress - shown[0])
+            shown[0] = progress
 
-        job = remote.wait(client, job_id, on_update=update)
+        _follow(client, job_id, update)
+        job = remote.wait(client, job_id, on_update=lambda j: update(j.progress))
     from gala_client.models.job_status import JobStatus
 
     if job.status != JobStatus.DONE:
@@ -180,6 +181,18 @@ def _wait_and_fetch(client: Any, job_id: uuid.UUID, out_dir: Path | None) -> Non
     click.echo(f"job {job_id} done")
     if out_dir is not None:
         _download_outputs(client, job, out_dir)
+
+
+def _follow(client: Any, job_id: uuid.UUID, update: Any) -> None:
+    """Progress from the job's event stream until it ends; on a stream failure, return (the
+    caller polls from there)."""
+    from gala.live_client import StreamFailed, follow
+
+    try:
+        for _name, event in follow(client, f"/jobs/{job_id}/events"):
+            update(event["progress"])
+    except StreamFailed as exc:
+        ui.stderr().print(f"[dim]live progress unavailable ({exc}); polling[/dim]")
 
 
 def _download_outputs(client: Any, job: Any, out_dir: Path) -> None:

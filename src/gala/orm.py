@@ -16,6 +16,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -121,6 +122,11 @@ class Job(Timestamps, Base):
     # The worker holding the job must renew its lease; a reaper re-enqueues expired ones.
     lease_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     cancel_requested: Mapped[bool] = mapped_column(default=False)
+    # A row of a batch (gala.jobs.batching): its position, and whether it waits for one of the
+    # batch's dispatch slots (held rows are queued but not sent, and have no lease to reap).
+    batch_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("batches.id", ondelete="CASCADE"))
+    batch_row: Mapped[int | None] = mapped_column(Integer)
+    batch_held: Mapped[bool] = mapped_column(default=False, server_default=false())
     started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # The API key that submitted the job (the per-key cap on queued jobs counts by it); NULL when
@@ -130,6 +136,7 @@ class Job(Timestamps, Base):
     __table_args__ = (
         Index("ix_jobs_status_lease", "status", "lease_expires_at"),
         Index("ix_jobs_api_key_status", "api_key_id", "status"),
+        Index("ix_jobs_batch_id_status", "batch_id", "status"),
     )
 
 
@@ -145,6 +152,28 @@ class ApiKey(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class Batch(Timestamps, Base):
+    """One template version rendered for many rows of parameters: each row is a job.
+
+    ``status`` is ``running`` until every row is terminal, then ``done`` (all done), ``failed``
+    (some failed) or ``canceled``; it changes in the transaction that ends the last row
+    (gala.jobs.batching). ``concurrency`` caps how many of its rows are dispatched at once.
+    """
+
+    __tablename__ = "batches"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid7)
+    template_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("templates.id", ondelete="RESTRICT"), index=True)
+    template_version: Mapped[int] = mapped_column(Integer)
+    options: Mapped[dict[str, Any]] = mapped_column(JSONDoc)
+    basename_column: Mapped[str | None] = mapped_column(String(64))
+    labels: Mapped[dict[str, str]] = mapped_column(JSONDoc, default=dict)
+    row_count: Mapped[int] = mapped_column(Integer)
+    concurrency: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16))
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class IdempotencyKey(Base):
@@ -220,9 +249,12 @@ class JobEvent(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     queue: Mapped[str | None] = mapped_column(String(64))
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The batch the job is a row of (or, for a batch's own events, the batch: then job_id is it too).
+    batch_id: Mapped[uuid.UUID | None] = mapped_column()
 
     __table_args__ = (
         Index("ix_job_events_job_id_id", "job_id", "id"),
+        Index("ix_job_events_batch_id_id", "batch_id", "id"),
         Index("ix_job_events_queue_sent_at", "queue", "sent_at"),
         {"sqlite_autoincrement": True},
     )

@@ -10,6 +10,7 @@ from flask import request
 from gala.api import views
 from gala.api.auth import current_caller
 from gala.api.context import runtime
+from gala.api.events import job as events  # GET /jobs/{id}/events
 from gala.api.views import Reply
 from gala.orm import Job
 from gala.services import jobs
@@ -55,3 +56,6 @@ def cancel(job_id: str) -> Reply:
 def delete(job_id: str) -> tuple[str, int]:
     jobs.delete(runtime(), uuid.UUID(job_id))
     return "", 204
+
+
+__all__ = ["cancel", "create", "delete", "events", "get", "list_"]

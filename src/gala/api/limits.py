@@ -9,7 +9,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from gala.errors import BadRequest, PayloadTooLarge
 
-UPLOAD_OPERATIONS = frozenset({"assets.create"})
+UPLOAD_OPERATIONS = frozenset({"assets.create", "batches.upload"})
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 

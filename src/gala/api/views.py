@@ -7,6 +7,8 @@ from datetime import datetime
 from typing import Any
 
 from gala.orm import ApiKey, Asset, AvatarModel, Job
+from gala.services.batches import Summary
+from gala.services.live import job_eta
 from gala.services.templates import TemplateView
 
 JSON = {"Content-Type": "application/json"}
@@ -92,6 +94,9 @@ def job(j: Job, outputs: list[uuid.UUID]) -> dict[str, Any]:
         "updated_at": ts(j.updated_at),
         "started_at": ts(j.started_at),
         "finished_at": ts(j.finished_at),
+        "eta_seconds": job_eta(j.status, j.progress, j.started_at),
+        "batch_id": None if j.batch_id is None else str(j.batch_id),
+        "batch_row": j.batch_row,
     }
 
 
@@ -105,6 +110,30 @@ def api_key(key: ApiKey) -> dict[str, Any]:
         "last_used_at": ts(key.last_used_at),
         "revoked_at": ts(key.revoked_at),
     }
+
+
+def batch(s: Summary) -> dict[str, Any]:
+    b = s.batch
+    out = {
+        "id": str(b.id),
+        "template_id": str(b.template_id),
+        "template_version": b.template_version,
+        "options": b.options,
+        "basename_column": b.basename_column,
+        "labels": b.labels or {},
+        "status": b.status,
+        "rows": b.row_count,
+        "concurrency": b.concurrency,
+        "counts": s.counts,
+        "progress": s.progress,
+        "eta_seconds": s.eta_seconds,
+        "created_at": ts(b.created_at),
+        "updated_at": ts(b.updated_at),
+        "finished_at": ts(b.finished_at),
+    }
+    if s.skipped:
+        out["skipped"] = s.skipped
+    return out
 
 
 def page(items: list[dict[str, Any]], next_cursor: str | None) -> dict[str, Any]:

@@ -36,10 +36,19 @@ class EventKind(StrEnum):
     DONE = "done"
     FAILED = "failed"
     CANCELED = "canceled"
+    # A batch's own events (job_id and batch_id are the batch's id): gala.jobs.batching.
+    BATCH_CREATED = "batch.created"
+    BATCH_DONE = "batch.done"
+    BATCH_FAILED = "batch.failed"
+    BATCH_CANCELED = "batch.canceled"
+    BATCH_RETRIED = "batch.retried"  # its failed rows were queued again
 
 
 PROGRESS_STEP = 10
-_WARNING = frozenset({EventKind.FAILED, EventKind.RETRIED})
+_WARNING = frozenset({EventKind.FAILED, EventKind.RETRIED, EventKind.BATCH_FAILED})
+# The last event of a job's stream, and of a batch's.
+JOB_END = frozenset({EventKind.DONE, EventKind.FAILED, EventKind.CANCELED})
+BATCH_END = frozenset({EventKind.BATCH_DONE, EventKind.BATCH_FAILED, EventKind.BATCH_CANCELED})
 
 
 def record(
@@ -53,6 +62,7 @@ def record(
     attempt: int,
     data: dict[str, Any] | None = None,
     queue: str | None = None,
+    batch_id: uuid.UUID | None = None,
 ) -> JobEvent:
     """Add the event (flushed: its id is known) and log it once the transaction commits.
 
@@ -70,20 +80,32 @@ def record(
         attempt=attempt,
         data=data,
         queue=queue,
+        batch_id=batch_id,
     )
     session.add(event)
     session.flush()
     extra = "".join(f" {k}={v}" for k, v in (data or {}).items())
     level = logging.WARNING if kind in _WARNING else logging.INFO
+    if batch_id is not None:
+        extra += f" batch_id={batch_id}"
     line = "job %s job_id=%s attempt=%s status=%s stage=%s progress=%s%s"
     args = (kind, job_id, attempt, status, stage or "-", progress, extra)
     uow.after_commit(lambda: log.log(level, line, *args))
     return event
 
 
-def since(session: Session, after_id: int = 0, *, job_id: uuid.UUID | None = None, limit: int = 100) -> list[JobEvent]:
-    """Events with an id above ``after_id`` (a Last-Event-ID), oldest first; of one job if given."""
+def since(
+    session: Session,
+    after_id: int = 0,
+    *,
+    job_id: uuid.UUID | None = None,
+    batch_id: uuid.UUID | None = None,
+    limit: int = 100,
+) -> list[JobEvent]:
+    """Events with an id above ``after_id`` (a Last-Event-ID), oldest first; of one job or batch if given."""
     query = select(JobEvent).where(JobEvent.id > after_id)
     if job_id is not None:
         query = query.where(JobEvent.job_id == job_id)
+    if batch_id is not None:
+        query = query.where(JobEvent.batch_id == batch_id)
     return list(session.scalars(query.order_by(JobEvent.id).limit(limit)))

@@ -71,6 +71,7 @@ def store_and_finalise(rt: Runtime, claim: Claim, outputs: list[Output]) -> bool
                 uow,
                 claim.job_id,
                 EventKind.DONE,
+                rt=rt,
                 sources=(stages.LAST.status,),
                 where=(owned(claim.job_id, claim.attempt, stages.LAST.status), Job.cancel_requested.is_(False)),
                 data={"outputs": len(rows)},

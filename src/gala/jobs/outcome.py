@@ -43,6 +43,7 @@ def fail(rt: Runtime, claim: Claim, code: str, message: str) -> None:
             uow,
             claim.job_id,
             EventKind.FAILED,
+            rt=rt,
             sources=ACTIVE,
             where=(owned(claim.job_id, claim.attempt, *ACTIVE),),
             data={"code": code, "message": message},

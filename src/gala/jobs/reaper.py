@@ -55,6 +55,7 @@ def reap(rt: Runtime) -> list[uuid.UUID]:
                     uow,
                     job_id,
                     EventKind.FAILED,
+                    rt=rt,
                     data={"code": "worker_lost", "message": message},
                     status=JobStatus.FAILED,
                     stage=None,

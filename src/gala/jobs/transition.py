@@ -14,7 +14,7 @@ from sqlalchemy import and_, update
 from sqlalchemy.orm import Session
 
 from gala.db import UnitOfWork
-from gala.jobs import dispatch, events, state
+from gala.jobs import batching, dispatch, events, state
 from gala.jobs.events import EventKind
 from gala.jobs.state import JobStatus
 from gala.orm import Job
@@ -41,6 +41,7 @@ def change(
     where: tuple[Any, ...],
     data: dict[str, Any] | None = None,
     dispatch_to: tuple[Runtime, str] | None = None,
+    rt: Runtime | None = None,
     **values: Any,
 ) -> Job | None:
     """Apply ``values`` (with ``status`` among them, or not) where ``where`` holds and the job is
@@ -48,10 +49,16 @@ def change(
 
     ``dispatch_to=(rt, queue)`` makes the event a dispatch: "look at the job" is sent to
     ``queue`` once the transaction commits, and re-sent by the relay if that fails.
+
+    A row of a batch that becomes terminal frees its batch slot (gala.jobs.batching): the next
+    held row is dispatched in this transaction, through ``rt`` (or, without it, the relay).
     """
     target = values.get("status")
+    batch_id = None
     if target is not None:
         state.check(tuple(sources), JobStatus(target))
+        if target in state.TERMINAL and (batch_id := batching.batch_of(uow.session, job_id)) is not None:
+            batching.lock(uow.session, batch_id)  # before the job row's lock: always batch, then job
     if not cas(uow.session, Job.id == job_id, Job.status.in_(sources), *where, **values):
         return None
     job = uow.session.get(Job, job_id, populate_existing=True)
@@ -66,7 +73,10 @@ def change(
         attempt=job.attempts,
         data=data,
         queue=dispatch_to[1] if dispatch_to else None,
+        batch_id=job.batch_id,
     )
     if dispatch_to is not None:
         dispatch.after_commit(dispatch_to[0], uow, event)
+    if batch_id is not None:
+        batching.ended(uow, batch_id, rt or (dispatch_to[0] if dispatch_to else None))
     return job

@@ -38,7 +38,7 @@ log = logging.getLogger(__name__)
 OPTION_DEFAULTS = {"basename": "output", "draft": False}
 
 
-def _template_version(session: Session, body: dict[str, Any]) -> TemplateVersion:
+def template_version(session: Session, body: dict[str, Any]) -> TemplateVersion:
     template_id = uuid.UUID(body["template_id"])
     template = session.get(Template, template_id)
     if template is None:
@@ -157,8 +157,13 @@ QUEUE_CAP_RETRY_AFTER_SECONDS = 10
 
 
 def queued_jobs(session: Session, api_key_id: uuid.UUID) -> int:
-    """How many jobs ``api_key_id`` has queued (submitted, not started yet), batch rows included."""
-    query = select(func.count()).select_from(Job).where(Job.api_key_id == api_key_id, Job.status == JobStatus.QUEUED)
+    """How many jobs ``api_key_id`` has queued (submitted, not started yet). Batch rows held for a
+    dispatch slot do not count: their batch's ``concurrency`` bounds what they queue."""
+    query = (
+        select(func.count())
+        .select_from(Job)
+        .where(Job.api_key_id == api_key_id, Job.status == JobStatus.QUEUED, Job.batch_held.is_(False))
+    )
     return int(session.scalar(query) or 0)
 
 
@@ -211,15 +216,19 @@ def add(
     *,
     idempotency_key: str | None = None,
     api_key_id: uuid.UUID | None = None,
+    batch: tuple[uuid.UUID, int] | None = None,
 ) -> Job:
     """Add one job to ``uow``: its row, its asset uses, its ``created`` event and its dispatch.
 
     The message goes out only after the commit (a worker must never see a message for a row it
     cannot read); if the broker is down then, the outbox relay sends it when it is back. N calls
     in one unit of work create N jobs atomically.
+
+    ``batch=(batch_id, row)`` adds a row of a batch: held, not dispatched (no message, no lease)
+    until gala.jobs.batching gives it one of the batch's slots.
     """
     session = uow.session
-    version = _template_version(session, body)
+    version = template_version(session, body)
     options = {**OPTION_DEFAULTS, **body.get("options", {})}
     planned = plan(session, version, body.get("params", {}), options)
     job = Job(
@@ -232,18 +241,30 @@ def add(
         progress=0,
         api_key_id=api_key_id,
         # If no worker claims the job in time (its message was lost), the reaper re-sends it then.
-        lease_expires_at=utcnow() + timedelta(seconds=rt.settings.job_lease_seconds * 4),
+        lease_expires_at=None if batch else utcnow() + timedelta(seconds=rt.settings.job_lease_seconds * 4),
+        batch_id=batch[0] if batch else None,
+        batch_row=batch[1] if batch else None,
+        batch_held=batch is not None,
     )
     session.add(job)
     session.flush()
     session.add_all(AssetUse(asset_id=asset_id, job_id=job.id, pointer=where) for where, asset_id in planned.uses)
     if idempotency_key is not None:
         session.execute(update(IdempotencyKey).where(IdempotencyKey.key == idempotency_key).values(job_id=job.id))
-    queue = stages.FIRST.queue
+    queue = None if batch else stages.FIRST.queue
     created = events.record(
-        uow, job.id, EventKind.CREATED, status=job.status, stage=None, progress=0, attempt=0, queue=queue
+        uow,
+        job.id,
+        EventKind.CREATED,
+        status=job.status,
+        stage=None,
+        progress=0,
+        attempt=0,
+        queue=queue,
+        batch_id=job.batch_id,
     )
-    dispatch.after_commit(rt, uow, created)
+    if queue is not None:
+        dispatch.after_commit(rt, uow, created)
     return job
 
 
@@ -291,28 +312,34 @@ def list_(
 
 
 def cancel(rt: Runtime, job_id: uuid.UUID) -> Job:
-    now = utcnow()
     with unit_of_work(rt.sessions) as uow:
-        # The worker polls this flag while it works and stops; a queued job never starts.
-        job = change(
-            uow,
-            job_id,
-            EventKind.CANCELED,
-            sources=(JobStatus.QUEUED, *ACTIVE),
-            where=(),
-            cancel_requested=True,
-            status=JobStatus.CANCELED,
-            stage=None,
-            finished_at=now,
-            lease_expires_at=None,
-            updated_at=now,
-        )
+        return cancel_in(uow, rt, job_id)
+
+
+def cancel_in(uow: UnitOfWork, rt: Runtime, job_id: uuid.UUID) -> Job:
+    """Cancel one job inside ``uow`` (a batch cancels its rows in one)."""
+    now = utcnow()
+    # The worker polls this flag while it works and stops; a queued job never starts.
+    job = change(
+        uow,
+        job_id,
+        EventKind.CANCELED,
+        rt=rt,
+        sources=(JobStatus.QUEUED, *ACTIVE),
+        where=(),
+        cancel_requested=True,
+        status=JobStatus.CANCELED,
+        stage=None,
+        finished_at=now,
+        lease_expires_at=None,
+        updated_at=now,
+    )
+    if job is None:
+        job = uow.session.get(Job, job_id)
         if job is None:
-            job = uow.session.get(Job, job_id)
-            if job is None:
-                raise NotFound(f"There is no job {job_id}.")
-            if job.status != JobStatus.CANCELED:
-                raise Conflict(f"Job {job_id} is already {job.status}.")
+            raise NotFound(f"There is no job {job_id}.")
+        if job.status != JobStatus.CANCELED:
+            raise Conflict(f"Job {job_id} is already {job.status}.")
     return job
 
 

@@ -18,7 +18,10 @@ JOB_TYPES: dict[str, str] = {
     EventKind.FAILED: "job.failed",
     EventKind.CANCELED: "job.canceled",
 }
-BATCH_TYPES: tuple[str, ...] = ("batch.created", "batch.done", "batch.failed", "batch.canceled")
+# Batch events are written under their public names; a retry of failed rows is internal, like a job's.
+BATCH_TYPES: tuple[str, ...] = tuple(
+    str(k) for k in EventKind if k.startswith("batch.") and k is not EventKind.BATCH_RETRIED
+)
 # What POST /webhooks/{id}/test sends; an endpoint receives it whatever its filter.
 TEST_TYPE = "webhook.test"
 

@@ -18,6 +18,15 @@ from .asset_user_type import AssetUserType
 from .avatar_clip import AvatarClip
 from .avatar_framing import AvatarFraming
 from .avatar_movement import AvatarMovement
+from .batch import Batch
+from .batch_counts import BatchCounts
+from .batch_create import BatchCreate
+from .batch_create_rows_item import BatchCreateRowsItem
+from .batch_create_rows_item_params import BatchCreateRowsItemParams
+from .batch_options import BatchOptions
+from .batch_status import BatchStatus
+from .batch_upload import BatchUpload
+from .batch_upload_format import BatchUploadFormat
 from .caption_line import CaptionLine
 from .captions_clip import CaptionsClip
 from .check_result import CheckResult
@@ -81,6 +90,7 @@ from .shape_clip import ShapeClip
 from .shape_clip_shape_type_0 import ShapeClipShapeType0
 from .shape_stroke import ShapeStroke
 from .size_preset import SizePreset
+from .skipped_row import SkippedRow
 from .sound_keyframes import SoundKeyframes
 from .sound_role import SoundRole
 from .sound_transition import SoundTransition
@@ -145,6 +155,15 @@ __all__ = (
     "AvatarClip",
     "AvatarFraming",
     "AvatarMovement",
+    "Batch",
+    "BatchCounts",
+    "BatchCreate",
+    "BatchCreateRowsItem",
+    "BatchCreateRowsItemParams",
+    "BatchOptions",
+    "BatchStatus",
+    "BatchUpload",
+    "BatchUploadFormat",
     "CaptionLine",
     "CaptionsClip",
     "CheckResult",
@@ -208,6 +227,7 @@ __all__ = (
     "ShapeClipShapeType0",
     "ShapeStroke",
     "SizePreset",
+    "SkippedRow",
     "SoundKeyframes",
     "SoundRole",
     "Soundtrack",

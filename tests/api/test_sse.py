@@ -1,0 +1,80 @@
+"""Live progress over Server-Sent Events: resumable with Last-Event-ID, nothing missed or repeated."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from typing import Any
+
+import httpx
+from sqlalchemy import select
+
+from gala.db import unit_of_work, utcnow
+from gala.jobs.events import EventKind
+from gala.jobs.state import JobStatus
+from gala.jobs.transition import change
+from gala.orm import JobEvent
+from tests.api.live_server import serve, sse
+from tests.api.test_resources import make_template
+
+
+def _change(rt: Any, job_id: uuid.UUID, kind: EventKind, source: JobStatus, **values: Any) -> None:
+    with unit_of_work(rt.sessions) as uow:
+        assert change(uow, job_id, kind, rt=rt, sources=(source,), where=(), **values) is not None
+
+
+def test_a_client_that_resumes_with_last_event_id_misses_nothing_and_sees_nothing_twice(app: Any, client: Any) -> None:
+    rt = app.app.extensions["gala"]
+    t = make_template(client)
+    job = client.post("/jobs", json={"template_id": t["id"], "params": {"title": "Hi"}}).json()
+    job_id = uuid.UUID(job["id"])
+    seen: list[int] = []
+    with serve(app) as base, httpx.Client(base_url=base, timeout=10) as http:
+        _change(rt, job_id, EventKind.CLAIMED, JobStatus.QUEUED, status=JobStatus.RENDERING, started_at=utcnow())
+        with http.stream("GET", f"/jobs/{job_id}/events") as r:
+            assert r.status_code == 200
+            assert r.headers["content-type"].startswith("text/event-stream")
+            events = sse(r)
+            for expected in ("created", "claimed"):
+                e = next(events)
+                assert e["event"] == expected
+                assert json.loads(e["data"])["id"] == int(e["id"])
+                seen.append(int(e["id"]))
+            _change(rt, job_id, EventKind.PROGRESS, JobStatus.RENDERING, progress=10)
+            e = next(events)
+            assert json.loads(e["data"])["eta_seconds"] is not None
+            seen.append(int(e["id"]))
+        # Disconnected: these happen while nobody listens.
+        for pct in (20, 30, 40):
+            _change(rt, job_id, EventKind.PROGRESS, JobStatus.RENDERING, progress=pct)
+        with http.stream("GET", f"/jobs/{job_id}/events", headers={"Last-Event-ID": str(seen[-1])}) as r:
+            events = sse(r)
+            for _ in range(3):
+                seen.append(int(next(events)["id"]))
+            _change(rt, job_id, EventKind.STAGE, JobStatus.RENDERING, status=JobStatus.UPLOADING, progress=90)
+            _change(rt, job_id, EventKind.DONE, JobStatus.UPLOADING, status=JobStatus.DONE, progress=100)
+            rest = list(events)  # the stream ends after `done`
+            seen += [int(e["id"]) for e in rest]
+            assert rest[-1]["event"] == "done"
+        # A stream of a job that has ended replays and closes at once.
+        with http.stream("GET", f"/jobs/{job_id}/events", headers={"Last-Event-ID": str(seen[-1])}) as r:
+            assert list(sse(r)) == []
+        assert http.get(f"/jobs/{uuid.uuid4()}/events").status_code == 404
+    with rt.sessions() as s:
+        stored = s.scalars(select(JobEvent.id).where(JobEvent.job_id == job_id).order_by(JobEvent.id)).all()
+    assert seen == list(stored)
+
+
+def test_a_batch_stream_carries_its_rows_and_ends_with_the_batch(app: Any, client: Any) -> None:
+    t = make_template(client)
+    rows = [{"params": {"title": x}} for x in "ab"]
+    batch = client.post("/batches", json={"template_id": t["id"], "rows": rows}).json()
+    with serve(app) as base, httpx.Client(base_url=base, timeout=10) as http:
+        with http.stream("GET", f"/batches/{batch['id']}/events") as r:
+            events = sse(r)
+            kinds = [next(events)["event"] for _ in range(5)]  # 2 created, batch.created, 2 dispatched
+            assert sorted(kinds) == ["batch.created", "created", "created", "dispatched", "dispatched"]
+            assert client.post(f"/batches/{batch['id']}/cancel").status_code == 200
+            rest = list(events)
+        assert [e["event"] for e in rest] == ["canceled", "canceled", "batch.canceled"]
+        assert json.loads(rest[-1]["data"])["batch"]["progress"] == 100
