@@ -1,12 +1,9 @@
-"""``gala models``: create, list, show and delete avatar models on a running GALA.
-
-``gala models preview`` is not here yet: the contract has no model preview endpoint. The avatar
-issue adds it (and what a model renders); the command follows it, through the generated client.
-"""
+"""``gala models``: create, list, show, delete and preview avatar models on a running GALA."""
 
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 from typing import Any, cast
 
 import click
@@ -16,11 +13,10 @@ from gala import cli_support as ui
 
 @click.group("models")
 def models() -> None:
-    """Avatar models: create, list, show, rm.
+    """Avatar models: create, list, show, rm, preview.
 
-    A model is reference media and a voice. Previews of a model
-    (`gala models preview ID -o clip.mp4`) arrive with the avatar endpoints:
-    the API has no such endpoint yet.
+    A model is reference media and a voice. `gala models preview ID -o
+    strip.jpg` shows the model saying a sentence, as a strip of frames.
     """
 
 
@@ -134,3 +130,27 @@ def rm(model_ids: tuple[uuid.UUID, ...], url: str) -> None:
     from gala_client.api.models import models_delete
 
     ui.remove("model", models_delete.sync_detailed, model_ids, url)
+
+
+@models.command("preview")
+@click.argument("model_id", type=ui.Id("a model"))
+@click.option("--text", default=None, help="What the model says [the server's sentence].")
+@click.option("--frames", type=click.IntRange(1), default=None, help="Frames in the strip [the server's default].")
+@click.option("--height", type=click.IntRange(1), default=None, help="Height of each frame [the server's default].")
+@click.option("-o", "--out", "target", default="model.jpg", type=click.Path(path_type=Path), show_default=True)
+@ui.url_option
+def preview(
+    model_id: uuid.UUID, text: str | None, frames: int | None, height: int | None, target: Path, url: str
+) -> None:
+    """Render the model saying a sentence, on the server, and save the strip of frames (JPEG)."""
+    from gala_client.api.models import models_preview
+    from gala_client.models import ModelPreview
+    from gala_client.types import UNSET, File
+
+    from gala import remote
+
+    body = ModelPreview(text=text or UNSET, frames=frames or UNSET, height=height or UNSET)
+    strip = remote.parsed(models_preview.sync_detailed(model_id, client=ui.connect(url), body=body), File)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(strip.payload.read())
+    click.echo(str(target))

@@ -130,6 +130,19 @@ def test_models_create_list_show_rm(platform: RunningPlatform, files: dict[str, 
     assert run(platform, "models", "show", model).exit_code == 1
 
 
+def test_models_preview_saves_the_presenters_strip(platform: RunningPlatform, tmp_path: Path) -> None:
+    from gala.services.builtin import PRESENTER_ID
+
+    target = tmp_path / "strip.jpg"
+    out = ok(
+        run(platform, "models", "preview", str(PRESENTER_ID), "--frames", "3", "--height", "120", "-o", str(target))
+    )
+    assert out.stdout.strip() == str(target)
+    width, height = jpeg_size(target)
+    assert height == 120, (width, height)
+    assert width >= 3 * 60, "three frames side by side"
+
+
 def test_jobs_list_show_cancel_download(platform: RunningPlatform, tmp_path: Path) -> None:
     submitted = ok(run(platform, "jobs", "submit", "hello", *params(TINY), "-o", str(tmp_path / "out")))
     job = re.search(r"job (\S+) done", submitted.stdout)
