@@ -225,6 +225,25 @@ def test_retry_while_in_flight_is_409(app: Any, client: Any) -> None:
     assert row.request_hash == digest
 
 
+def test_a_reservation_expires_in_a_minute_and_a_created_job_keeps_its_key_a_day(app: Any, client: Any) -> None:
+    # A request that dies holding its reservation (or cannot release it because the database is
+    # locked at both ends) must not block its key for the 24 h a created job keeps it.
+    from gala.services import jobs
+
+    rt = app.app.extensions["gala"]
+    before = utcnow()
+    assert jobs._reserve(rt, "dying", _hash_of(app, client, job_body())) is None
+    row = key_row(app, "dying")
+    assert row is not None
+    assert row.job_id is None
+    assert row.expires_at - before <= timedelta(seconds=61), "an in-flight reservation expires within a minute"
+    job_id = assert_created(post(client, job_body(), "kept"), replayed=False)
+    kept = key_row(app, "kept")
+    assert kept is not None
+    assert str(kept.job_id) == job_id
+    assert kept.expires_at - before >= timedelta(hours=23, minutes=59), "a created job keeps its key a day"
+
+
 def test_an_abandoned_in_flight_key_is_reusable_once_expired(app: Any, client: Any) -> None:
     key = "abandoned"
     with sessions(app).begin() as session:

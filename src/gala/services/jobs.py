@@ -112,6 +112,9 @@ def plan(session: Session, version: TemplateVersion, raw_params: dict[str, Any],
 
 
 IDEMPOTENCY_RETENTION = timedelta(hours=24)
+# A reservation whose job is not created yet expires this soon, so a request that died holding it
+# (or could not release it: the database locked at both ends) frees its key in a minute, not a day.
+IDEMPOTENCY_IN_FLIGHT = timedelta(seconds=60)
 
 
 def _request_hash(body: dict[str, Any]) -> str:
@@ -132,7 +135,7 @@ def _reserve(rt: Runtime, key: str, digest: str) -> Job | None:
                 session.execute(
                     sql_delete(IdempotencyKey).where(IdempotencyKey.key == key, IdempotencyKey.expires_at < now)
                 )
-                session.add(IdempotencyKey(key=key, request_hash=digest, expires_at=now + IDEMPOTENCY_RETENTION))
+                session.add(IdempotencyKey(key=key, request_hash=digest, expires_at=now + IDEMPOTENCY_IN_FLIGHT))
             return None
         except IntegrityError:
             pass
@@ -250,7 +253,11 @@ def add(
     session.flush()
     session.add_all(AssetUse(asset_id=asset_id, job_id=job.id, pointer=where) for where, asset_id in planned.uses)
     if idempotency_key is not None:
-        session.execute(update(IdempotencyKey).where(IdempotencyKey.key == idempotency_key).values(job_id=job.id))
+        session.execute(
+            update(IdempotencyKey)
+            .where(IdempotencyKey.key == idempotency_key)
+            .values(job_id=job.id, expires_at=utcnow() + IDEMPOTENCY_RETENTION)  # kept a day from the job
+        )
     queue = None if batch else stages.FIRST.queue
     created = events.record(
         uow,

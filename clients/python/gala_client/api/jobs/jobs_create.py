@@ -151,8 +151,9 @@ def sync_detailed(
     `Idempotency-Key` to make retries safe. The same key with the same body returns the job
     the first request created (201, with the header `Idempotent-Replayed: true`); the same key
     with a different body gets 422; a retry while the first request is still being processed
-    gets 409. Keys are kept for 24 hours after first use; a key may then be reused. A request
-    that fails releases its key.
+    gets 409. Keys are kept for 24 hours after the job is created; a key may then be reused. A
+    request that fails releases its key, and a reservation whose request died expires after
+    60 seconds.
 
     Args:
         idempotency_key (str | Unset):
@@ -196,8 +197,9 @@ def sync(
     `Idempotency-Key` to make retries safe. The same key with the same body returns the job
     the first request created (201, with the header `Idempotent-Replayed: true`); the same key
     with a different body gets 422; a retry while the first request is still being processed
-    gets 409. Keys are kept for 24 hours after first use; a key may then be reused. A request
-    that fails releases its key.
+    gets 409. Keys are kept for 24 hours after the job is created; a key may then be reused. A
+    request that fails releases its key, and a reservation whose request died expires after
+    60 seconds.
 
     Args:
         idempotency_key (str | Unset):
@@ -236,8 +238,9 @@ async def asyncio_detailed(
     `Idempotency-Key` to make retries safe. The same key with the same body returns the job
     the first request created (201, with the header `Idempotent-Replayed: true`); the same key
     with a different body gets 422; a retry while the first request is still being processed
-    gets 409. Keys are kept for 24 hours after first use; a key may then be reused. A request
-    that fails releases its key.
+    gets 409. Keys are kept for 24 hours after the job is created; a key may then be reused. A
+    request that fails releases its key, and a reservation whose request died expires after
+    60 seconds.
 
     Args:
         idempotency_key (str | Unset):
@@ -281,8 +284,9 @@ async def asyncio(
     `Idempotency-Key` to make retries safe. The same key with the same body returns the job
     the first request created (201, with the header `Idempotent-Replayed: true`); the same key
     with a different body gets 422; a retry while the first request is still being processed
-    gets 409. Keys are kept for 24 hours after first use; a key may then be reused. A request
-    that fails releases its key.
+    gets 409. Keys are kept for 24 hours after the job is created; a key may then be reused. A
+    request that fails releases its key, and a reservation whose request died expires after
+    60 seconds.
 
     Args:
         idempotency_key (str | Unset):
