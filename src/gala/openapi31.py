@@ -141,6 +141,10 @@ class SchemaCache:
     Connexion hands validators the same (ref-resolved) schema dict for an operation on every
     request, so the dict's identity is a sound key. The dict is kept alive with its validator
     so that its ``id`` cannot be reused by another object.
+
+    One cache per app (:func:`validator_map` makes it): each app resolves its own copies of the
+    schemas, so a process-wide cache kept every app's copies, and their compiled validators
+    (several MB each for the composition), alive for ever: ~50 MB per app, 13 GB over the suite.
     """
 
     def __init__(self) -> None:
@@ -157,7 +161,7 @@ class SchemaCache:
         return compiled
 
 
-CACHE = SchemaCache()
+CACHE = SchemaCache()  # for validators used outside validator_map (its apps get their own)
 
 
 # --------------------------------------------------------------------------- validators
@@ -169,6 +173,8 @@ class JSONBodyValidator(AbstractRequestBodyValidator):
     It reads the body from the stream rather than trusting ``Content-Length``: Connexion's base
     class treats a chunked body (no length header) as absent.
     """
+
+    cache = CACHE  # validator_map binds each app's own
 
     async def wrap_receive(self, receive: Receive, *, scope: Scope) -> tuple[Receive, Scope]:
         messages: list[MutableMapping[str, Any]] = []
@@ -189,13 +195,15 @@ class JSONBodyValidator(AbstractRequestBodyValidator):
         return self._insert_messages(receive, messages=messages), scope
 
     def _validate(self, body: Any) -> None:
-        errors = schema_errors(CACHE.get(self._schema), body)
+        errors = schema_errors(self.cache.get(self._schema), body)
         if errors:
             raise Unprocessable("The request body does not match the schema.", errors=errors)
 
 
 class Parameters(ParameterValidator):
     """Path, query, header and cookie parameters, validated as 2020-12 with field names in errors."""
+
+    cache = CACHE  # validator_map binds each app's own
 
     def validate_request(self, request: Any) -> None:
         if self.strict_validation:
@@ -223,8 +231,7 @@ class Parameters(ParameterValidator):
         if errors:
             raise BadRequest("Invalid request parameters.", errors=errors)
 
-    @staticmethod
-    def _check(param: dict[str, Any], value: Any) -> str | None:
+    def _check(self, param: dict[str, Any], value: Any) -> str | None:
         if value is None:
             return f"the {param['in']} parameter {param['name']!r} is required" if param.get("required") else None
         if isinstance(value, str):
@@ -234,7 +241,7 @@ class Parameters(ParameterValidator):
         schema = param.get("schema")
         if schema is None:
             return None
-        validator = CACHE.get(schema)
+        validator = self.cache.get(schema)
         for err in validator.iter_errors(value):
             return str(err.message)
         return None
@@ -242,6 +249,8 @@ class Parameters(ParameterValidator):
 
 class JSONResponseValidator(AbstractResponseBodyValidator):
     """Response bodies are checked too: a response that breaks the contract is a server bug (500)."""
+
+    cache = CACHE  # validator_map binds each app's own
 
     def _parse(self, stream: Iterable[bytes]) -> Any:
         raw = b"".join(stream)
@@ -255,7 +264,7 @@ class JSONResponseValidator(AbstractResponseBodyValidator):
     def _validate(self, body: Any) -> None:
         if body is None and self._nullable:
             return
-        errors = schema_errors(CACHE.get(self._schema), body)
+        errors = schema_errors(self.cache.get(self._schema), body)
         if errors:
             summary = "; ".join(f"{e.pointer or '/'}: {e.detail}" for e in errors[:5])
             log.error("response does not conform to the contract: %s", summary)
@@ -282,10 +291,15 @@ def validator_map(*, enabled: bool = True) -> dict[str, Any]:
     body = dict(CONNEXION_VALIDATOR_MAP["body"])
     if not enabled:
         return {"parameter": NoParameters, "body": MediaTypeDict(dict.fromkeys(body, Unbuffered))}
-    body["*/*json"] = JSONBodyValidator
+    cache = SchemaCache()  # this app's: it lives, and is freed, with the app's validators
+
+    def bound(cls: type[Any]) -> type[Any]:
+        return type(cls.__name__, (cls,), {"cache": cache})
+
+    body["*/*json"] = bound(JSONBodyValidator)
     body["multipart/form-data"] = Unbuffered
     return {
-        "parameter": Parameters,
+        "parameter": bound(Parameters),
         "body": MediaTypeDict(body),
-        "response": MediaTypeDict({"*/*json": JSONResponseValidator}),
+        "response": MediaTypeDict({"*/*json": bound(JSONResponseValidator)}),
     }
