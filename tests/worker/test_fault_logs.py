@@ -15,17 +15,35 @@ import time
 import pytest
 
 from gala.platform import Process
-from tests.worker.conftest import LONG, Stack, rendered
+from tests.worker.conftest import LONG, TINY, Stack, rendered
 
 EMBEDDED = pytest.mark.parametrize("stack", ["embedded"], indirect=True)
 
 
 def _cleanup_lines(stack: Stack, job_id: str) -> list[str]:
+    """The job's cleanup lines on the render host. The speech stage's host logs its own line when
+    it hands the job on (``reason=handed to ...``): one line per attempt on each host it ran on."""
     return [
         line
         for line in stack.logs().splitlines()
-        if " cleanup " in f" {line}" and f"{stack.settings.staging_dir / job_id}" in line
+        if " cleanup " in f" {line}"
+        and f"{stack.settings.staging_dir / job_id}" in line
+        and "reason=handed to " not in line.rsplit(" cleanup ", 1)[-1]
     ]
+
+
+@EMBEDDED
+def test_a_hand_off_logs_the_handing_hosts_cleanup_line(stack: Stack) -> None:
+    stack.worker()
+    job = stack.submit(TINY)
+    assert stack.wait_done(job["id"], timeout=60)["status"] == "done"
+    time.sleep(0.5)
+    handed = [
+        line
+        for line in stack.logs().splitlines()
+        if "cleanup ok path=" in line and job["id"] in line and "reason=handed to " in line
+    ]
+    assert len(handed) == 1, stack.logs()
 
 
 def _kill_while_rendering(stack: Stack, worker: Process, job_id: str) -> None:
@@ -78,5 +96,5 @@ def test_a_killed_attempt_gets_its_cleanup_line_and_the_next_one_its_own(stack: 
     assert (done["status"], done["attempts"]) == ("done", 2), stack.logs()
     time.sleep(0.5)
     lines = _cleanup_lines(stack, job["id"])
-    assert [line.split("cleanup ", 1)[1].split(" ", 1)[0] for line in lines] == ["skipped", "ok"], lines
+    assert [line.rsplit("cleanup ", 1)[1].split(" ", 1)[0] for line in lines] == ["skipped", "ok"], lines
     assert "reason=worker lost (attempt 1)" in lines[0]
