@@ -20,12 +20,19 @@ from tests.worker.conftest import LONG, TINY, Stack, rendered
 EMBEDDED = pytest.mark.parametrize("stack", ["embedded"], indirect=True)
 
 
+def _all_logs(stack: Stack) -> str:
+    """Every log line, whole: ``Stack.logs()`` keeps only each file's tail (for failure messages),
+    and a job's lines fall out of it once enough is logged after them."""
+    return "\n".join(p.read_text(errors="replace") for p in sorted(stack.log_dir.glob("*.log")))
+
+
 def _cleanup_lines(stack: Stack, job_id: str) -> list[str]:
     """The job's cleanup lines on the render host. The speech stage's host logs its own line when
-    it hands the job on (``reason=handed to ...``): one line per attempt on each host it ran on."""
+    it hands the job on (``reason=handed to ...``): one line per attempt on each host it ran on.
+    A SIGKILLed worker's log can end mid-line, so each line's last "cleanup" is the one read."""
     return [
         line
-        for line in stack.logs().splitlines()
+        for line in _all_logs(stack).splitlines()
         if " cleanup " in f" {line}"
         and f"{stack.settings.staging_dir / job_id}" in line
         and "reason=handed to " not in line.rsplit(" cleanup ", 1)[-1]
@@ -40,7 +47,7 @@ def test_a_hand_off_logs_the_handing_hosts_cleanup_line(stack: Stack) -> None:
     time.sleep(0.5)
     handed = [
         line
-        for line in stack.logs().splitlines()
+        for line in _all_logs(stack).splitlines()
         if "cleanup ok path=" in line and job["id"] in line and "reason=handed to " in line
     ]
     assert len(handed) == 1, stack.logs()
@@ -63,7 +70,7 @@ def test_a_job_the_reaper_fails_is_logged_with_its_cleanup_line(stack: Stack) ->
     failed = stack.wait_done(job["id"], timeout=60)
     assert (failed["status"], failed["error"]["code"]) == ("failed", "worker_lost"), stack.logs()
     time.sleep(0.5)  # the line is written just after the commit the API read
-    logs = stack.logs()
+    logs = _all_logs(stack)
     assert any(f"job failed job_id={job['id']}" in line and "worker_lost" in line for line in logs.splitlines()), logs
     lines = _cleanup_lines(stack, job["id"])
     assert len(lines) == 1, lines
