@@ -2,7 +2,7 @@
 a render pool as separate processes, on Redis and PostgreSQL, in production mode (JSON logs).
 
 It is what ``infra/docker-compose.yml`` runs, minus Docker: the same commands (``gala api``,
-``python -m worker --queues gala.render --no-reaper``, ``--queues gala.default``), the same
+``python -m worker --queues gala.render --no-reaper``, ``--queues gala.default,gala.speech``), the same
 settings. Checked here:
 
 * the smoke test, as users run it (``gala smoke --url``), ends with ``Smoke test OK``;
@@ -37,7 +37,7 @@ from gala import config, metrics
 from gala.config import Settings
 from gala.migrate import upgrade
 from gala.platform import Platform, Process, free_port
-from gala.queue import REAP_TASK, ROUTES, STAGE_TASK, make_celery
+from gala.queue import REAP_TASK, ROUTES, make_celery
 from gala.services.builtin import HELLO_ID
 from tests.conftest import POSTGRES_URL, REDIS_URL, scratch_postgres
 
@@ -160,7 +160,7 @@ def topology(scratch_database: str, tmp_path_factory: pytest.TempPathFactory) ->
         )
         render.start()
         platform.processes.append(render)
-        platform.start_worker(["--queues", "gala.default", "--hostname", "default@%h"], name="default")
+        platform.start_worker(["--queues", "gala.default,gala.speech", "--hostname", "default@%h"], name="default")
         platform.wait_healthy(60)
         for name in ("render", "default"):
             _wait_for_log(log_dir / f"{name}.log", " ready.", 60)
@@ -193,9 +193,13 @@ def test_smoke_test_ok_through_the_split_topology(topology: Topology) -> None:
     assert len(rendered) == 1, messages
     assert "worker=render@" in rendered[0], messages
     assert any(m.startswith("job done") for m in messages), messages
-    # The default worker never received a render task nor claimed a job (its reaper may mention one).
+    # The default worker ran only the speech stage (it consumes gala.speech, as in compose): it
+    # claimed the job for "synthesizing speech" and never rendered.
     default = [line["message"] for line in topology.log_lines("default")]
-    assert not [m for m in default if STAGE_TASK in m or m.startswith(("job claimed", "rendered"))], default
+    claims = [m for m in default if m.startswith("job claimed")]
+    assert claims, default
+    assert all("stage=synthesizing speech" in m for m in claims), claims
+    assert not [m for m in default if m.startswith("rendered")], default
 
 
 def test_metrics_expose_every_series_after_a_real_job(topology: Topology) -> None:
