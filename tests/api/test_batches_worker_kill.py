@@ -16,8 +16,9 @@ from tests.worker.conftest import Stack, rendered, stack
 
 __all__ = ["stack"]  # the worker tests' fixture: the API here, Celery workers as child processes
 
-# Long enough (a few seconds each here) for the kill to land while a row renders.
-ROW = {"title": "fila", "width": 640, "height": 360, "duration": 8, "fps": 24, "size": 16}
+# Long enough (two seconds or more each, on an idle machine) for the progress to show and the kill
+# to land while a row renders: 8 s rows rendered in 0.4 s and finished before a poll caught one.
+ROW = {"title": "fila", "width": 640, "height": 360, "duration": 45, "fps": 24, "size": 16}
 
 
 def test_a_worker_killed_mid_batch_loses_no_row(stack: Stack, request: pytest.FixtureRequest) -> None:
