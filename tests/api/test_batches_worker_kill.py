@@ -7,7 +7,6 @@ import signal
 import time
 import uuid
 
-import pytest
 from sqlalchemy import select
 
 from gala.orm import Asset, Job
@@ -21,12 +20,7 @@ __all__ = ["stack"]  # the worker tests' fixture: the API here, Celery workers a
 ROW = {"title": "fila", "width": 640, "height": 360, "duration": 45, "fps": 24, "size": 16}
 
 
-def test_a_worker_killed_mid_batch_loses_no_row(stack: Stack, request: pytest.FixtureRequest) -> None:
-    # Two legs of the four (about a minute each): the embedded broker on SQLite and Redis on
-    # PostgreSQL, as users run them; the pipeline tests cover every pair of broker and database.
-    params = request.node.callspec.params
-    if (params.get("stack"), params.get("database_url")) in {("embedded", "postgresql"), ("redis", "sqlite")}:
-        pytest.skip("kept to the embedded+SQLite and Redis+PostgreSQL legs (CI time)")
+def test_a_worker_killed_mid_batch_loses_no_row(stack: Stack) -> None:
     first = stack.worker()
     rows = [{"params": {**ROW, "title": f"fila {i}"}} for i in range(6)]
     r = stack.client.post("/batches", json={"template_id": str(HELLO_ID), "concurrency": 2, "rows": rows})
