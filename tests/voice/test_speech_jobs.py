@@ -108,7 +108,7 @@ def test_the_built_in_presenter_is_a_read_only_model(stack: Stack) -> None:
 def test_an_avatar_needs_a_model_that_renders(stack: Stack) -> None:
     missing = "01900000-0000-7000-8000-00000000dead"
     other = stack.client.post("/models", json={"name": "Ana"}).json()["id"]
-    for model, needle in ((missing, "there is no model"), (other, "only the built-in presenter")):
+    for model, needle in ((missing, "there is no model"), (other, "nothing to draw")):
         comp = composition()
         comp["tracks"][0]["clips"][0]["model"] = model
         r = stack.client.post("/jobs", json={"template_id": template(stack, comp)})
