@@ -53,7 +53,8 @@ class FaceFit:
 
 @cache
 def _cascade(name: str) -> Any:
-    classifier = cv2.CascadeClassifier(str(cv2.data.haarcascades) + name)
+    folder = str(cv2.data.haarcascades)  # type: ignore[attr-defined]  # cv2's stubs omit its data module
+    classifier = cv2.CascadeClassifier(folder + name)
     if classifier.empty():  # a wheel without its data files
         raise RuntimeError(f"the Haar cascade {name} is missing from opencv-python-headless")
     return classifier

@@ -13,8 +13,8 @@ the drawing differs:
   a little darker, with a lash line where the lids meet;
 - per frame the face (photo plus those patches, made once per shape and size) is placed with one
   bilinear affine warp (`cv2.warpAffine`): the framing's crop and scale, and the sway, breath and nod
-  of the `Pose` about the neck. The photo is padded by repeating its edge pixels, so a sway never
-  shows a gap at the photo's border.
+  of the `Pose` about the neck. The photo is padded by mirroring its edges, so a sway never shows a
+  gap at the photo's border.
 """
 
 from __future__ import annotations
@@ -37,7 +37,10 @@ U8 = npt.NDArray[np.uint8]
 MOUTH_INSIDE = np.array([34, 10, 16], np.float32)  # the back of the mouth
 MOUTH_EDGE = np.array([96, 34, 40], np.float32)  # near the lips
 TEETH = np.array([226, 222, 210], np.float32)
-PAD = 0.05  # of the photo's larger side, repeated edge pixels around it (room for the sway)
+# Of the photo's larger side: its edges mirrored around it, so a sway, and a bust or circle reaching a
+# little past a tight portrait, show more of the background instead of a gap (mirrored, not repeated:
+# repeated edge pixels streak).
+PAD = 0.12
 
 
 @dataclass(frozen=True)
@@ -86,7 +89,7 @@ class PhotoRig:
             raise PuppetError(f"mouth_width must be 4-{w} pixels", role="mouth_width")
 
 
-def _transparent(size: tuple[int, int]) -> Image.Image:
+def _transparent(size: tuple[float, float]) -> Image.Image:
     return Image.new("RGBA", (max(1, round(size[0])), max(1, round(size[1]))), (0, 0, 0, 0))
 
 
@@ -125,7 +128,7 @@ class _Level:
         scaled = cv2.resize(premul, size, interpolation=cv2.INTER_AREA if factor < 1 else cv2.INTER_LINEAR)
         self.pad = max(2, round(PAD * max(size)))
         p = self.pad
-        self.face: U8 = np.ascontiguousarray(cv2.copyMakeBorder(scaled, p, p, p, p, cv2.BORDER_REPLICATE))
+        self.face: U8 = np.ascontiguousarray(cv2.copyMakeBorder(scaled, p, p, p, p, cv2.BORDER_REFLECT_101))
         self.rig = rig
         self._mouths: dict[str, _Patch | None] = {}
         self._eyes: _Patch | None = None

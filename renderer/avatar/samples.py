@@ -73,3 +73,17 @@ def sample_puppet_images(height: int = 480) -> tuple[dict[str, Image.Image], dic
         "bleed": parts.bleed,
     }
     return images, anchors
+
+
+def sample_model(kind: str, height: int = 600) -> tuple[dict[str, Image.Image], dict[str, Any]]:
+    """The images by role and the anchors of a sample `puppet` or `photo` model, `height` px tall (a
+    photo's anchors located as the Models API locates them)."""
+    if kind == "puppet":
+        return sample_puppet_images(height)
+    from .face import locate_face
+
+    portrait = sample_portrait(round(height * 0.8), height)
+    found = locate_face(portrait)
+    if found is None:
+        raise RuntimeError("the sample portrait's face was not found")
+    return {"photo": portrait}, found.anchors()

@@ -69,7 +69,7 @@ def create(rt: Runtime, body: dict[str, Any]) -> AvatarModel:
             voice={**VOICE_DEFAULTS, **body.get("voice", {})},
             labels=body.get("labels", {}),
         )
-        _store(model, refs, rig)
+        _store(model, refs or [], rig)  # set even when empty: the view reads it after the session
         session.add(model)
     return model
 
