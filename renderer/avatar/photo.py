@@ -172,6 +172,8 @@ class _Level:
         src_y = np.where(dy >= 0, ys - drop, ys + lift)
         # Narrow or widen the mouth about its centre, the most at the lips.
         bump = np.exp(-((dx / (0.9 * mw)) ** 2) - (dy / (0.45 * mw + lower)) ** 2).astype(np.float32)
+        # ... and nothing at the region's edges, so the warp has no seam there.
+        bump *= (1 - _smoothstep(0.9 * mw, 1.25 * mw, np.abs(dx))) * _smoothstep(-0.68 * mw, -0.4 * mw, dy)
         src_x = xs + dx * (1 / g.width - 1) * bump
         patch = cv2.remap(
             self.face,
@@ -204,7 +206,7 @@ class _Level:
         (lx, ly), (rx, ry) = self._xy(self.rig.left_eye), self._xy(self.rig.right_eye)
         distance = max(4.0, rx - lx)
         ew, eh = 0.24 * distance, 0.12 * distance  # half-width and half-height of an eye's opening
-        lid = 2.8 * eh  # the skin above the eye that is pulled down over it
+        lid = 2.3 * eh  # the skin above the eye that is pulled down over it (not the brow above that)
         x0, x1 = math.floor(lx - 1.6 * ew), math.ceil(rx + 1.6 * ew) + 1
         y0, y1 = math.floor(min(ly, ry) - lid - 2 * eh), math.ceil(max(ly, ry) + 2 * eh) + 1
         hh, ww = self.face.shape[:2]
@@ -217,7 +219,7 @@ class _Level:
         lash = np.zeros_like(ys)
         for cx, cy in ((lx, ly), (rx, ry)):
             dx, dy = xs - cx, ys - cy
-            across = np.sqrt(np.clip(1 - (dx / (1.3 * ew)) ** 2, 0, 1))
+            across = np.sqrt(np.clip(1 - (dx / (1.3 * ew)) ** 2, 0, 1))  # how much of the lid covers this column
             meet = 0.35 * eh * across  # where the lids meet (below the eye's centre): a gentle curve
             low = 2.0 * eh
             # Above the meeting line the lid skin over the eye, [-lid, -1.5 eh], is stretched down to it;
