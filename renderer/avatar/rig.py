@@ -14,7 +14,6 @@ from typing import Any
 from PIL import Image
 
 from ..visemes import SHAPES
-from .photo import PhotoPuppet, PhotoRig
 from .puppet import Puppet, PuppetError, PuppetParts
 
 KINDS = ("puppet", "photo")
@@ -50,6 +49,8 @@ def build(kind: str, images: Mapping[str, Image.Image], anchors: Mapping[str, An
             role=first,
         )
     if kind == "photo":
+        from .photo import PhotoPuppet, PhotoRig  # cv2: only where a photo is drawn, not in the API
+
         if missing:
             raise PuppetError("a photo model needs one image with the role `photo` (a frontal portrait)", role="photo")
         return PhotoPuppet(images["photo"], PhotoRig.of({**anchors, **_photo_points(anchors)}))

@@ -170,3 +170,16 @@ def test_a_photo_without_a_face_is_refused_saying_what_to_do(app: Any, client: A
     assert none.status_code == 422
     assert none.json()["errors"][0]["pointer"] == "/reference_assets"
     assert count_models(app) == before
+
+
+def test_the_contracts_roles_are_the_renderers() -> None:
+    from pathlib import Path
+
+    import yaml
+
+    from renderer.avatar.rig import KINDS, ROLES
+
+    spec = yaml.safe_load((Path(__file__).parents[2] / "openapi" / "gala.yaml").read_text())
+    schemas = spec["components"]["schemas"]
+    assert tuple(schemas["ReferenceRole"]["enum"]) == ROLES
+    assert set(KINDS) <= set(schemas["ModelCreate"]["properties"]["kind"]["enum"])

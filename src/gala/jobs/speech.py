@@ -25,6 +25,7 @@ from gala.jobs.fetch import StoredAsset
 from gala.orm import Asset, AvatarModel
 from gala.runtime import Runtime
 from gala.speech.resolve import Resolved, spoken_clips
+from renderer.avatar.rig import KINDS as RIG_KINDS  # models drawn from their reference images
 
 NAMESPACE = uuid.UUID("6f1d5a7e-3c7b-5d0e-9a51-0c1f2d3b4a60")  # fixed: ids must not change between versions
 SOURCE = "speech"
@@ -138,9 +139,6 @@ def clip_voice(model_voice: dict[str, Any]) -> dict[str, Any]:
     if isinstance(pitch, int | float) and not isinstance(pitch, bool):
         out["pitch"] = max(0, min(100, round(50 + float(pitch) * 50 / 12)))
     return out
-
-
-RIG_KINDS = ("puppet", "photo")  # models the renderer draws from their reference images (renderer/avatar/rig.py)
 
 
 def clip_rig(model: AvatarModel) -> dict[str, Any] | None:
