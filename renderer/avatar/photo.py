@@ -259,7 +259,7 @@ class PhotoPuppet(Puppet):
     def __init__(self, photo: Image.Image, rig: PhotoRig) -> None:
         super().__init__(photo_parts(photo, rig))
         self.rig = rig
-        self._photo = photo.convert("RGBA")
+        self._photo = self.parts.base  # the photo, RGBA
         self._levels: dict[float, _Level] = {}
 
     def level(self, factor: float) -> _Level:

@@ -153,6 +153,13 @@ def test_a_photo_has_its_face_located_and_adjustable(client: Any) -> None:
     assert moved.json()["anchors"]["mouth"] == anchors["mouth"]  # the others kept
     preview = client.post(f"/models/{model['id']}/preview", json={"text": "Hola.", "frames": 2, "height": 120})
     assert preview.status_code == 200, preview.text
+    # A new photo is searched afresh: the face moved 40 px right, so do the found anchors.
+    shifted = Image.new("RGB", (520, 600), (90, 110, 140))
+    shifted.paste(sample_portrait(), (40, 0))
+    other = upload(client, shifted, "shifted.png")
+    again = client.patch(f"/models/{model['id']}", json={"reference_assets": [{"asset_id": other, "role": "photo"}]})
+    assert again.status_code == 200, again.text
+    assert abs(again.json()["anchors"]["left_eye"][0] - (anchors["left_eye"][0] + 40)) < 6, again.json()["anchors"]
 
 
 def test_a_photo_without_a_face_is_refused_saying_what_to_do(app: Any, client: Any) -> None:

@@ -46,7 +46,10 @@ def _prepared(
         assets = rigs.check_references(session, refs, roles=with_roles)
     if kind not in rigs.RIG_KINDS:
         return refs, None
-    stored = dict((current.rig or {}).get("anchors") or {}) if current is not None else {}
+    # A puppet keeps its anchors when its images change (the same canvas); a new photo is searched
+    # afresh, so its old anchors (found in another picture) are dropped.
+    keep = current is not None and (kind == "puppet" or rigs.references_of(body) is None)
+    stored = dict((current.rig or {}).get("anchors") or {}) if keep and current is not None else {}
     anchors = {**stored, **(body.get("anchors") or {})}
     return refs, rigs.check_rig(rt, kind, refs, assets, anchors)
 
