@@ -104,7 +104,21 @@ def peak_rss_mib() -> float:
     return 0.0
 
 
-def child(seconds: int, avatar: bool, size: tuple[int, int]) -> dict[str, Any]:
+def sample_rig(model: str, work: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A sample `puppet` or `photo` model (renderer.avatar.samples) as GALA resolves it into the clip:
+    its `rig` field, and its images as asset files."""
+    from renderer.assets import AssetFile
+    from renderer.avatar.samples import sample_model
+
+    images, anchors = sample_model(model, SIZE[1])
+    files: dict[str, Any] = {}
+    for role, image in images.items():
+        image.save(work / f"{role}.png")
+        files[f"{model}-{role}"] = AssetFile(work / f"{role}.png", "image", None)
+    return {"kind": model, "assets": {role: f"{model}-{role}" for role in images}, "anchors": anchors}, files
+
+
+def child(seconds: int, avatar: bool, size: tuple[int, int], model: str = "builtin") -> dict[str, Any]:
     """One render in this (fresh) process: synthesis, then the render, timed separately."""
     import renderer.encoder
     from examples.gallery import speak
@@ -115,6 +129,10 @@ def child(seconds: int, avatar: bool, size: tuple[int, int]) -> dict[str, Any]:
         work = Path(tmp)
         comp = composition(seconds, avatar=avatar, size=size)
         files: dict[str, AssetFile] = {"music": AssetFile(music(work / "music.wav", 30.0, bpm=92), "audio", 30.0)}
+        if avatar and model != "builtin":
+            rig, images = sample_rig(model, work)
+            comp["tracks"][2]["clips"][0].update(model=f"sample-{model}", rig=rig)
+            files.update(images)
         started = time.perf_counter()
         files.update(speak(comp, work / "speech"))
         synth_s = time.perf_counter() - started
@@ -124,6 +142,7 @@ def child(seconds: int, avatar: bool, size: tuple[int, int]) -> dict[str, Any]:
         render_s = time.perf_counter() - started
     return {
         "avatar": avatar,
+        "model": model if avatar else None,
         "size": f"{size[0]}x{size[1]}",
         "video_s": round(out.duration, 2),
         "frames": out.frames,
@@ -136,7 +155,7 @@ def child(seconds: int, avatar: bool, size: tuple[int, int]) -> dict[str, Any]:
     }
 
 
-def run_child(seconds: int, avatar: bool, size: tuple[int, int]) -> dict[str, Any]:
+def run_child(seconds: int, avatar: bool, size: tuple[int, int], model: str = "builtin") -> dict[str, Any]:
     argv = [
         sys.executable,
         "-m",
@@ -147,6 +166,8 @@ def run_child(seconds: int, avatar: bool, size: tuple[int, int]) -> dict[str, An
         str(seconds),
         "--size",
         f"{size[0]}x{size[1]}",
+        "--model",
+        model,
     ]
     done = subprocess.run(argv, check=True, capture_output=True, text=True, timeout=3600)
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
@@ -200,21 +221,24 @@ def main() -> int:
     parser.add_argument("--long", type=int, default=600, help="a longer avatar render for the peak RSS (0: skip)")
     parser.add_argument("--size", default=f"{SIZE[0]}x{SIZE[1]}")
     parser.add_argument("--child", choices=("avatar", "plain"), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--model", choices=("builtin", "puppet", "photo"), default="builtin", help="the avatar's model kind"
+    )
     args = parser.parse_args()
     size = tuple(int(v) for v in args.size.split("x"))
     assert len(size) == 2
     if args.child:
-        print(json.dumps(child(args.seconds, args.child == "avatar", (size[0], size[1]))))
+        print(json.dumps(child(args.seconds, args.child == "avatar", (size[0], size[1]), args.model)))
         return 0
     OUT.mkdir(parents=True, exist_ok=True)
-    with_avatar = run_child(args.seconds, True, (size[0], size[1]))
+    with_avatar = run_child(args.seconds, True, (size[0], size[1]), args.model)
     without = run_child(args.seconds, False, (size[0], size[1]))
     report: dict[str, Any] = {"with_avatar": with_avatar, "without_avatar": without}
     added = with_avatar["render_wall_s"] - without["render_wall_s"]
     report["avatar_added_s"] = round(added, 2)
     report["avatar_added_ms_per_frame"] = round(1000 * added / max(1, with_avatar["frames"]), 2)
     if args.long:
-        long = run_child(args.long, True, (size[0], size[1]))
+        long = run_child(args.long, True, (size[0], size[1]), args.model)
         report["long"] = long
         report["rss_growth"] = round(long["peak_rss_mib"] / with_avatar["peak_rss_mib"] - 1, 3)
     framings_sheet(OUT / "framings.png")

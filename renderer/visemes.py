@@ -14,9 +14,34 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 SHAPES = ("A", "B", "C", "D", "E", "F", "G", "H", "X")
 Segment = tuple[float, float, str]
+
+
+class MouthGeometry(NamedTuple):
+    """How a shape opens a mouth that is warped rather than drawn (the photo model): `open`, the lips'
+    gap as a fraction of the mouth's width; `width`, the mouth's width relative to rest; `teeth`, whether
+    the upper teeth show in the gap."""
+
+    open: float
+    width: float
+    teeth: bool
+
+
+# The chart above as numbers; the built-in drawing's mouths rank the same (tests/avatar/test_character.py).
+MOUTH_GEOMETRY: dict[str, MouthGeometry] = {
+    "A": MouthGeometry(0.0, 0.96, False),
+    "B": MouthGeometry(0.07, 1.0, True),
+    "C": MouthGeometry(0.2, 1.02, True),
+    "D": MouthGeometry(0.34, 1.06, True),
+    "E": MouthGeometry(0.22, 0.84, False),
+    "F": MouthGeometry(0.1, 0.7, False),
+    "G": MouthGeometry(0.05, 1.0, True),
+    "H": MouthGeometry(0.18, 0.96, True),
+    "X": MouthGeometry(0.0, 1.0, False),
+}
 
 # Marks that change a phoneme's length, stress or tone but not the mouth.
 _MODIFIERS = str.maketrans("", "", "ˈˌːˑ͡‿̯̩̪̃-'")
