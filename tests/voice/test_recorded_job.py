@@ -98,7 +98,7 @@ def test_a_recorded_voice_moves_the_avatars_mouth_with_its_loudness(stack: Stack
     path.write_bytes(stack.client.get(video["content_url"]).content)
 
     with av.open(str(path)) as media:
-        frames = [f.to_ndarray(format="rgb24") for f in media.decode(video=0)]
+        frames = [np.asarray(f.to_ndarray(format="rgb24"), dtype=np.uint8) for f in media.decode(video=0)]
     with av.open(str(path)) as media:
         chunks = [f.to_ndarray() for f in media.decode(audio=0)]
         rate = media.streams.audio[0].rate
