@@ -114,8 +114,11 @@ def present(puppet: Puppet, pose: Pose, presentation: Presentation) -> Image.Ima
 def present_placed(puppet: Puppet, pose: Pose, presentation: Presentation, colors: ColorMap) -> ByteArray | None:
     """`present`'s sprite as premultiplied bytes with its colours mapped by `colors` (`Puppet.placed`), to
     draw it straight in the encoder's colour space. None where the framing cuts a mask or fills a
-    background (circle, pip, a background colour): those take `present`."""
+    background (circle, pip, a background colour), and for a puppet that places itself (a subclass with
+    its own `posed`): those take `present`."""
     if presentation.background is not None or _mask(presentation.framing, (1, 1)) is not None:
+        return None
+    if type(puppet).posed is not Puppet.posed:
         return None
     box = framing_box(puppet, presentation.framing)
     return puppet.placed(pose, box, output_size(box, presentation.height), colors)
