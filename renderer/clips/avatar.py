@@ -13,15 +13,16 @@ from typing import Any
 
 from ..assets import load_image_as_given
 from ..avatar.character import default_character
-from ..avatar.presentation import FRAMINGS, Framing, Presentation, framing_box, output_size, present
-from ..avatar.puppet import Movement, Performance, Pose, Puppet, PuppetError, WordCue
+from ..avatar.presentation import FRAMINGS, Framing, Presentation, framing_box, output_size, present, present_placed
+from ..avatar.puppet import ColorMap, Movement, Performance, Pose, Puppet, PuppetError, WordCue
 from ..avatar.rig import KINDS as RIG_KINDS
 from ..avatar.rig import ROLES, load
 from ..checks import Checker, show
 from ..errors import RenderError
 from ..schema import NULL, Schema, number, optional, param
 from ..visemes import envelope_timeline, viseme_timeline
-from .base import Context, Sprite
+from ..yuv import MATRIX, OFFSET, Patch, premultiplied_patch
+from .base import ByteArray, Context, Sprite
 from .groups import VISUAL
 from .spec import VISUAL_KEYFRAMES, AssetSlot, ClipType
 from .spoken import SPOKEN, resolved, spoken_length, spoken_sounds
@@ -33,6 +34,15 @@ MOVEMENT_FIELDS = frozenset({"blinks", "breathing", "sway", "nods", "seed"})
 REMOVE = "remove"  # `background`: cut the model out of its own background (puppets already are)
 RIG_FIELDS = frozenset({"kind", "assets", "anchors"})
 _REFERENCE_HEIGHT = 640  # the built-in character is measured at this height to size its drawing
+# The video frames' colours (renderer.yuv): the puppet's parts are mapped once, each frame is drawn in them.
+_YUV = ColorMap(
+    (
+        (float(MATRIX[0, 0]), float(MATRIX[0, 1]), float(MATRIX[0, 2])),
+        (float(MATRIX[1, 0]), float(MATRIX[1, 1]), float(MATRIX[1, 2])),
+        (float(MATRIX[2, 0]), float(MATRIX[2, 1]), float(MATRIX[2, 2])),
+    ),
+    OFFSET,
+)
 
 
 @lru_cache(maxsize=4)
@@ -80,6 +90,24 @@ def performance_of(clip: Mapping[str, Any], canvas_height: int) -> Performance:
     return Performance.plan(timeline, words, movement, canvas_height=canvas_height, duration=max(length, duration))
 
 
+class _DrawnInYuv:
+    """A frame's puppet drawn straight in Y'CbCr (a `SpriteSource`): video frames blend patches made from
+    its premultiplied planes with integer work; an RGB frame (a poster, a GIF) gets the exact `present`."""
+
+    __slots__ = ("_look", "_pose", "_puppet", "_yuva")
+
+    def __init__(self, yuva: ByteArray, puppet: Puppet, pose: Pose, look: Presentation) -> None:
+        self._yuva, self._puppet, self._pose, self._look = yuva, puppet, pose, look
+
+    def patch(self, px: int, py: int) -> Patch:
+        return premultiplied_patch(px, py, self._yuva)
+
+    def pixels(self) -> tuple[ByteArray, ByteArray | None]:
+        sprite = Sprite.from_image(present(self._puppet, self._pose, self._look))
+        assert sprite.rgb is not None
+        return sprite.rgb, sprite.a8
+
+
 class AvatarContent:
     static = False
     fits = False
@@ -122,7 +150,11 @@ class AvatarContent:
 
     def render(self, local_t: float, src: tuple[float, float, float, float], size: tuple[int, int]) -> Sprite:
         look = Presentation(self.framing, self.background, size[1], self.border)
-        return Sprite.from_image(present(self.puppet, self.pose(local_t), look))
+        pose = self.pose(local_t)
+        yuva = present_placed(self.puppet, pose, look, _YUV)
+        if yuva is None:
+            return Sprite.from_image(present(self.puppet, pose, look))
+        return Sprite(int(yuva.shape[1]), int(yuva.shape[0]), source=_DrawnInYuv(yuva, self.puppet, pose, look))
 
     def close(self) -> None:
         self._pose = None

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import renderer.avatar
 
-# cv2: the photo model (photo.py) and its face finder (face.py), per the issue: OpenCV ships the cascades.
+# cv2: the photo model (photo.py, face.py: OpenCV ships the cascades) and the puppet's placing (warpAffine);
+# imported on first use, so checking a composition never loads it.
 ALLOWED = {"PIL", "numpy", "cv2", "renderer"}
 
 
