@@ -55,7 +55,7 @@ ifneq ($(NPM),)
 endif
 
 client-ts: $(STUDIO_DEPS) ## Regenerate the studio's TypeScript client types (frontend/src/api/schema.d.ts) from the contract
-	cd $(FRONTEND) && npx openapi-typescript ../openapi/gala.yaml -o src/api/schema.d.ts
+	cd $(FRONTEND) && node scripts/client.mjs
 
 smoke: $(STAMP) ## Smoke test: bring a temporary platform up, render hello, check it, print "Smoke test OK"
 	$(BIN)/gala smoke --out out

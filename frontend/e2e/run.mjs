@@ -3,5 +3,6 @@
 import { after } from "node:test";
 import { closeSharedBrowser } from "./browser.mjs";
 import "./shell.e2e.mjs";
+import "./templates.e2e.mjs";
 
 after(closeSharedBrowser);

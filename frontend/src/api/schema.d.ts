@@ -924,21 +924,21 @@ export interface components {
          */
         Voice: {
             /** @default espeak-ng */
-            engine: string;
+            engine?: string;
             /** @description Engine voice id, e.g. `es`. */
             voice?: string;
             /** @default es */
-            language: string;
+            language?: string;
             /**
              * @description Speed multiplier.
              * @default 1
              */
-            rate: number;
+            rate?: number;
             /**
              * @description Semitones relative to the voice's default.
              * @default 0
              */
-            pitch: number;
+            pitch?: number;
         };
         ModelCreate: {
             name: components["schemas"]["Name"];
@@ -947,7 +947,7 @@ export interface components {
              * @default avatar
              * @enum {string}
              */
-            kind: "avatar";
+            kind?: "avatar";
             /** @description Assets (images, video, audio) the model is built from. Each must exist. */
             reference_asset_ids?: string[];
             voice?: components["schemas"]["Voice"];
@@ -973,7 +973,7 @@ export interface components {
             kind: string;
             reference_asset_ids: string[];
             /** @description See `Voice`; unknown fields may appear. */
-            voice: Record<string, never>;
+            voice: Record<string, unknown>;
             labels: components["schemas"]["Labels"];
             created_at: components["schemas"]["Timestamp"];
             updated_at: components["schemas"]["Timestamp"];
@@ -989,9 +989,9 @@ export interface components {
                 pitch?: number;
             };
             /** @default 6 */
-            frames: number;
+            frames?: number;
             /** @default 240 */
-            height: number;
+            height?: number;
         };
         ModelPage: {
             items: components["schemas"]["Model"][];
@@ -1421,7 +1421,7 @@ export interface components {
         ResolvedSpeech: {
             asset?: string;
             /** @description The timing document of docs/speech.md. */
-            timing?: Record<string, never>;
+            timing?: Record<string, unknown>;
             /** @description The script's plain text (markup removed). */
             text?: string | null;
         };
@@ -1611,9 +1611,9 @@ export interface components {
             version: number;
             latest_version?: number;
             /** @description See `Composition`. */
-            composition: Record<string, never>;
+            composition: Record<string, unknown>;
             /** @description See `ParametersSchema`. */
-            parameters: Record<string, never>;
+            parameters: Record<string, unknown>;
             labels: components["schemas"]["Labels"];
             created_at: components["schemas"]["Timestamp"];
             updated_at: components["schemas"]["Timestamp"];
@@ -1625,14 +1625,14 @@ export interface components {
              * @description Values for the template's parameters, as for a job.
              * @default {}
              */
-            params: Record<string, never>;
+            params?: Record<string, unknown>;
             /** @description The version to preview; `null` or absent means the latest. */
             version?: number | null;
             /**
              * @description Width of the JPEG in pixels (the height follows the composition's aspect).
              * @default 640
              */
-            width: number;
+            width?: number;
         };
         TemplatePage: {
             items: components["schemas"]["Template"][];
@@ -1648,13 +1648,13 @@ export interface components {
              * @description File name stem of the outputs (`<basename>.mp4`, `<basename>.jpg`).
              * @default output
              */
-            basename: string;
+            basename?: string;
             /**
              * @description Render a fast low-resolution draft: the composition's `output.quality` becomes `draft`
              *     (half size, fast encoder settings).
              * @default false
              */
-            draft: boolean;
+            draft?: boolean;
         };
         JobCreate: {
             /** Format: uuid */
@@ -1665,7 +1665,7 @@ export interface components {
              * @description Values for the template's parameters.
              * @default {}
              */
-            params: Record<string, never>;
+            params?: Record<string, unknown>;
             options?: components["schemas"]["JobOptions"];
             labels?: components["schemas"]["Labels"];
         };
@@ -1679,7 +1679,7 @@ export interface components {
             /** Format: uuid */
             template_id: string;
             template_version: number;
-            params: Record<string, never>;
+            params: Record<string, unknown>;
             options: components["schemas"]["JobOptions"];
             status: components["schemas"]["JobStatus"];
             /** @description What the worker is doing now. */
@@ -1705,7 +1705,7 @@ export interface components {
              * @description What the key is for.
              * @default
              */
-            name: string;
+            name?: string;
         };
         ApiKey: {
             /** Format: uuid */
@@ -1833,7 +1833,7 @@ export interface components {
         /** @description The options of every row's job (`basename` comes from `basename_column`). */
         BatchOptions: {
             /** @default false */
-            draft: boolean;
+            draft?: boolean;
         };
         BatchCreate: {
             /** Format: uuid */
@@ -1845,7 +1845,7 @@ export interface components {
                  * @description Values for the template's parameters.
                  * @default {}
                  */
-                params: Record<string, never>;
+                params?: Record<string, unknown>;
             }[];
             options?: components["schemas"]["BatchOptions"];
             /** @description The row field whose value names the row's outputs. */
@@ -1854,12 +1854,12 @@ export interface components {
              * @description How many rows are dispatched at a time.
              * @default 4
              */
-            concurrency: number;
+            concurrency?: number;
             /**
              * @description Create the valid rows and report the others in `skipped`, instead of creating nothing.
              * @default false
              */
-            skip_invalid: boolean;
+            skip_invalid?: boolean;
             labels?: components["schemas"]["Labels"];
         };
         /**
