@@ -127,6 +127,9 @@ bench-startup: $(STAMP) ## API start-up: seconds until /health answers, and RSS 
 bench-preview: $(STAMP) ## Preview latency through the API: 30 quote_card frames, p50/p95 (TREE=dir for another checkout)
 	$(BIN)/python -m bench.preview_bench $(if $(TREE),--tree $(TREE))
 
+bench-studio: $(STAMP) $(STUDIO_BUILD) ## Preview round trips at 720p seen from Chromium through the studio, every gallery example (p50/p95)
+	$(BIN)/python -m bench.studio_bench
+
 bench-scale: $(STAMP) ## Throughput of 20 short renders, 1 render worker vs 2 (Redis + PostgreSQL on loopback)
 	$(BIN)/python -m bench.scale_bench
 
