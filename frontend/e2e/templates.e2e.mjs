@@ -2,8 +2,9 @@
 // change, break and mend the composition (errors at the field), render, watch the progress, play
 // the result; axe-core on every screen; screenshots at 1280 and 390 px.
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { before, test } from "node:test";
-import { axeViolations, narrowProblems, openPage, screenshot, sharedBrowser } from "./browser.mjs";
+import { apiJson, axeViolations, narrowProblems, openPage, screenshot, sharedBrowser } from "./browser.mjs";
 
 let browser;
 before(async () => {
@@ -120,6 +121,26 @@ test("from a gallery example to a played video", async () => {
   await page.locator("table.jobs tbody tr").first().waitFor();
   assert.deepEqual(await axeViolations(page), []);
   await screenshot(page, "jobs-1280");
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test("a running job is followed live and canceled from its page", async () => {
+  const example = JSON.parse(readFileSync(new URL("../../examples/quote_card/template.json", import.meta.url), "utf8"));
+  const template = await apiJson("/templates", { method: "POST", body: JSON.stringify(example) });
+  const job = await apiJson("/jobs", {
+    method: "POST",
+    body: JSON.stringify({ template_id: template.id, params: { duration: 60 } }),
+  });
+  const page = await openPage(browser.context, `jobs/${job.id}`);
+  await page.getByText("Siguiendo el progreso en directo").waitFor();
+  await page.getByRole("button", { name: "Cancelar el trabajo" }).click();
+  await page.getByTestId("job-status").getByText("cancelado").waitFor();
+  await page.getByText("El trabajo se canceló.").waitFor();
+  assert.equal(await page.getByRole("button", { name: "Cancelar el trabajo" }).count(), 0);
+  assert.equal((await apiJson(`/jobs/${job.id}`)).status, "canceled");
+  assert.deepEqual(await axeViolations(page), []);
+  await screenshot(page, "job-canceled-1280");
   assert.deepEqual(page.problems, []);
   await page.close();
 });

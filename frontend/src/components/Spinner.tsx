@@ -11,13 +11,26 @@ export function Spinner({ label, inline = false }: { label: string; inline?: boo
   );
 }
 
-export function ProgressBar({ label, value, detail }: { label: string; value: number | null; detail?: string }) {
+export function ProgressBar({
+  label,
+  value,
+  detail,
+  hideLabel = false,
+}: {
+  label: string;
+  value: number | null;
+  detail?: string;
+  /** Name the bar for screen readers only (a table column already says what it is). */
+  hideLabel?: boolean;
+}) {
   const id = useId();
   const percent = value === null ? null : Math.max(0, Math.min(100, Math.round(value * 100)));
   return (
     <div className="progress">
       <div className="progress-head">
-        <span id={id}>{label}</span>
+        <span id={id} className={hideLabel ? "visually-hidden" : undefined}>
+          {label}
+        </span>
         <span>{percent === null ? "…" : `${percent} %`}</span>
       </div>
       <div

@@ -75,7 +75,7 @@ export function JobList() {
                     <span className={`badge badge-${job.status}`}>{s.statuses[job.status] ?? job.status}</span>
                   </td>
                   <td className="progress-cell">
-                    <ProgressBar label={`${s.progress} ${job.id.slice(0, 8)}`} value={job.progress / 100} />
+                    <ProgressBar label={`${s.progress} ${job.id.slice(0, 8)}`} value={job.progress / 100} hideLabel />
                   </td>
                   <td>{new Date(job.created_at).toLocaleString(language)}</td>
                 </tr>

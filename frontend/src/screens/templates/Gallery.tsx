@@ -18,7 +18,8 @@ type Template = components["schemas"]["Template"];
 let posterQueue: Promise<unknown> = Promise.resolve();
 
 function usePoster(template: Template): string | null | undefined {
-  const known = posterFor(template.labels);
+  // The example's poster while the template is as the example made it; after edits, its own frame.
+  const known = (template.latest_version ?? template.version) === 1 ? posterFor(template.labels) : undefined;
   const [url, setUrl] = useState<string | null | undefined>(known);
   useEffect(() => {
     if (known) return;
