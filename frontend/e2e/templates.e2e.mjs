@@ -39,7 +39,9 @@ test("from a gallery example to a played video", async () => {
   await screenshot(page, "gallery-1280");
 
   // Create from the quote_card example: the editor opens on it, with its first frame.
-  await page.getByRole("button", { name: "Usar «quote_card»" }).click();
+  // With the keyboard only: focus the example's button and press Enter.
+  await page.getByRole("button", { name: "Usar «quote_card»" }).focus();
+  await page.keyboard.press("Enter");
   await page.waitForURL(/\/studio\/templates\/[0-9a-f-]{36}$/);
   await page.getByRole("heading", { level: 1, name: /quote_card/ }).waitFor();
   const first = await waitForNewPreview(page, null);
@@ -83,7 +85,8 @@ test("from a gallery example to a played video", async () => {
   assert.deepEqual(await narrowProblems(page, "editor"), []);
 
   // Render: the job page follows the progress live and ends with a video that plays.
-  await page.getByRole("button", { name: "Renderizar", exact: true }).click();
+  await page.getByRole("button", { name: "Renderizar", exact: true }).focus();
+  await page.keyboard.press("Enter");
   await page.waitForURL(/\/studio\/jobs\/[0-9a-f-]{36}$/);
   const bar = page.getByRole("progressbar", { name: "Progreso" });
   await bar.waitFor();
