@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install up smoke api worker migrate test test-fast lint typecheck contract client composition bench bench-api bench-pipeline bench-render bench-speech bench-lipsync bench-avatar avatar-sheets spec clean bench-scale test-deploy compose-up bench-startup bench-preview bench-batch
+.PHONY: help install up studio studio-check client-ts bench-studio smoke api worker migrate test test-fast lint typecheck contract client composition bench bench-api bench-pipeline bench-render bench-speech bench-lipsync bench-avatar avatar-sheets spec clean bench-scale test-deploy compose-up bench-startup bench-preview bench-batch
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -18,10 +18,44 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
-install: $(STAMP) ## Create .venv and install GALA with its development tools
+# The web studio (frontend/, docs/studio.md) is built where npm exists; elsewhere /studio says how.
+NPM          := $(shell command -v npm 2>/dev/null)
+FRONTEND     := frontend
+STUDIO_DEPS  := $(FRONTEND)/node_modules/.installed
+STUDIO_BUILD := $(FRONTEND)/dist/index.html
+STUDIO_SRC   := $(shell find $(FRONTEND)/src -type f 2>/dev/null) $(FRONTEND)/index.html \
+                $(FRONTEND)/vite.config.ts $(FRONTEND)/tsconfig.json openapi/gala.yaml
+ifneq ($(NPM),)
+STUDIO_IF_NPM := $(STUDIO_BUILD)
+else
+STUDIO_IF_NPM := no-npm-note
+endif
 
-up: $(STAMP) ## The main job: API + worker on embedded defaults on :8080, render hello into out/, keep serving
+install: $(STAMP) $(STUDIO_IF_NPM) ## Create .venv and install GALA with its development tools (and build the studio where npm exists)
+
+up: $(STAMP) $(STUDIO_IF_NPM) ## The main job: API + worker on embedded defaults on :8080 (studio at /studio), render hello into out/, keep serving
 	$(BIN)/gala up --smoke --out out
+
+$(STUDIO_DEPS): $(FRONTEND)/package.json $(FRONTEND)/package-lock.json
+	cd $(FRONTEND) && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+$(STUDIO_BUILD): $(STUDIO_DEPS) $(STUDIO_SRC)
+	cd $(FRONTEND) && npm run --silent build
+
+.PHONY: no-npm-note
+no-npm-note:
+	@echo "note: npm not found, so the web studio is not built; /studio says how (docs/studio.md)"
+
+studio: $(STUDIO_BUILD) ## Build the web studio (React, frontend/) into frontend/dist, served at /studio; needs Node.js 20 + npm
+
+studio-check: $(STUDIO_IF_NPM) ## The studio's type check, Vitest component tests and first-load size budget (300 KB gz)
+ifneq ($(NPM),)
+	cd $(FRONTEND) && npx tsc --noEmit && npx vitest run && node scripts/size.mjs
+endif
+
+client-ts: $(STUDIO_DEPS) ## Regenerate the studio's TypeScript client types (frontend/src/api/schema.d.ts) from the contract
+	cd $(FRONTEND) && node scripts/client.mjs
 
 smoke: $(STAMP) ## Smoke test: bring a temporary platform up, render hello, check it, print "Smoke test OK"
 	$(BIN)/gala smoke --out out
@@ -35,7 +69,7 @@ worker: $(STAMP) ## Run only a worker (settings from the environment)
 migrate: $(STAMP) ## Migrate the database to the latest schema
 	$(BIN)/gala migrate
 
-test: lint typecheck $(STAMP) ## The whole test suite: lint, types, architecture, then pytest
+test: lint typecheck studio-check $(STAMP) ## The whole test suite: lint, types, architecture, the studio's checks, then pytest (its e2e included)
 	$(BIN)/python -m pytest
 
 test-fast: $(STAMP) ## pytest without the browser and contract tests
@@ -96,6 +130,9 @@ bench-startup: $(STAMP) ## API start-up: seconds until /health answers, and RSS 
 bench-preview: $(STAMP) ## Preview latency through the API: 30 quote_card frames, p50/p95 (TREE=dir for another checkout)
 	$(BIN)/python -m bench.preview_bench $(if $(TREE),--tree $(TREE))
 
+bench-studio: $(STAMP) $(STUDIO_BUILD) ## Preview round trips at 720p seen from Chromium through the studio, every gallery example (p50/p95)
+	$(BIN)/python -m bench.studio_bench
+
 bench-scale: $(STAMP) ## Throughput of 20 short renders, 1 render worker vs 2 (Redis + PostgreSQL on loopback)
 	$(BIN)/python -m bench.scale_bench
 
@@ -105,5 +142,5 @@ test-deploy: $(STAMP) ## infra/ checks (compose, Dockerfile) and the split topol
 compose-up: ## The production path: the full stack under docker compose (API :8080, Swagger UI :8081)
 	cd infra && docker compose up --build
 
-clean: ## Remove the virtualenv, caches and the local data directory
-	rm -rf $(VENV) .mypy_cache .ruff_cache data out
+clean: ## Remove the virtualenv, caches, the studio's packages and build, and the local data directory
+	rm -rf $(VENV) .mypy_cache .ruff_cache data out $(FRONTEND)/node_modules $(FRONTEND)/dist

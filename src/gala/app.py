@@ -20,6 +20,7 @@ from flask import Response
 from flask_swagger_ui import get_swaggerui_blueprint
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
+from gala import studio
 from gala.api import auth, problems
 from gala.api.limits import BodyLimit, RejectControlCharacters
 from gala.config import Settings, is_loopback
@@ -142,6 +143,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     flask_app.register_blueprint(
         get_swaggerui_blueprint("/ui", "/openapi.json", config=SWAGGER_UI_CONFIG), url_prefix="/ui"
     )
+    studio.install(flask_app)
     return app
 
 

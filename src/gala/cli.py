@@ -205,7 +205,10 @@ def up(host: str | None, port: int | None, smoke: bool, out_dir: Path) -> None:
     _stop_on_sigterm()
     try:
         platform.start()
-        click.echo(f"GALA is up on {platform.url}  (Swagger UI: {platform.url}/ui/)  — Ctrl-C stops it")
+        click.echo(
+            f"GALA is up on {platform.url}  (studio: {platform.url}/studio/, Swagger UI: {platform.url}/ui/)"
+            "  — Ctrl-C stops it"
+        )
         if smoke:
             smoke_test.run(platform.url, out_dir)
         platform.wait()

@@ -37,6 +37,7 @@ COMPOSE = INFRA / "docker-compose.yml"
 DOCKERFILE = INFRA / "Dockerfile"
 GALA_SERVICES = {"migrate", "api", "swagger-ui", "worker", "renderer"}
 THIRD_PARTY = {"redis", "postgres", "minio", "prometheus"}
+STUDIO = {"frontend"}  # nginx serving the web studio's build (infra/Dockerfile.studio)
 # Variables GALA reads: Settings' own, plus prometheus_client's multiprocess directory.
 GALA_ENV_NAMES = frozenset(config.ENV_NAMES) | frozenset(metrics.ENV_NAMES)
 
@@ -102,7 +103,7 @@ def test_check_gala_command_rejects_what_the_cli_rejects() -> None:
 
 def test_every_gala_service_runs_a_real_gala_subcommand(services: dict[str, dict[str, Any]]) -> None:
     assert set(services) >= GALA_SERVICES | {"redis", "postgres"}
-    assert set(services) <= GALA_SERVICES | THIRD_PARTY, "a new service: classify it in this test"
+    assert set(services) <= GALA_SERVICES | THIRD_PARTY | STUDIO, "a new service: classify it in this test"
     names = {}
     for name in GALA_SERVICES:
         service = services[name]
@@ -258,6 +259,24 @@ def test_prometheus_scrapes_what_the_stack_serves(services: dict[str, dict[str, 
         assert sd["names"] == [service]
         assert sd["port"] == int(services[service]["environment"]["WORKER_METRICS_PORT"])
     assert {job.get("metrics_path") for job in jobs.values()} == {"/metrics"}
+
+
+def test_the_studio_service_builds_the_frontend_and_fronts_the_api(services: dict[str, dict[str, Any]]) -> None:
+    studio = services["frontend"]
+    dockerfile = (INFRA / studio["build"]["context"] / studio["build"]["dockerfile"]).resolve()
+    assert dockerfile == INFRA / "Dockerfile.studio"
+    assert studio["ports"] == ["8082:8082"]
+    assert studio["depends_on"]["api"]["condition"] == "service_healthy"
+    steps = _instructions(dockerfile.read_text(encoding="utf-8"))
+    assert sum(word == "FROM" for word, _ in steps) == 2, "a node build stage and an nginx stage"
+    assert ("RUN", "npm ci --no-audit --no-fund") in steps, "the lock file decides the packages"
+    assert any(word == "COPY" and "--from=build" in rest and "dist" in rest for word, rest in steps)
+    conf = (INFRA / "studio-nginx.conf").read_text(encoding="utf-8")
+    assert "listen 8082;" in conf
+    api_port = _argv(services["api"]["command"])[-3]
+    assert f"proxy_pass http://api:{api_port};" in conf, "everything outside /studio goes to the API"
+    assert "proxy_buffering off;" in conf, "job event streams must not be buffered"
+    assert "try_files $uri /studio/index.html;" in conf, "deep links fall back to the studio's index"
 
 
 # --------------------------------------------------------------------------- the Dockerfile

@@ -193,3 +193,12 @@ def bind_models(rt: Runtime, composition: dict[str, Any]) -> Callable[[dict[str,
             if rig is not None and spoken.clip.get("type") == "avatar":
                 spoken.clip["rig"] = rig
     return lambda clip: defaults.get(id(clip))
+
+
+def voice_list(rt: Runtime, composition: dict[str, Any]) -> list[dict[str, Any] | None]:
+    """:func:`bind_models` as plain data for another process (the preview sandbox): each spoken
+    clip's voice defaults, in :func:`spoken_clips` order; binds the composition in place too."""
+    if next(spoken_clips(composition), None) is None:
+        return []
+    bound = bind_models(rt, composition)
+    return [bound(spoken.clip) for spoken in spoken_clips(composition)]

@@ -28,12 +28,48 @@ def _limits(caps: tuple[int, float]) -> Limits:
     return Limits(max_pixels=caps[0], max_duration=caps[1])
 
 
-def frame(composition: dict[str, Any], t: float, files: AssetFiles, width: int, caps: tuple[int, float]) -> Any:
+def frame(
+    composition: dict[str, Any],
+    t: float,
+    files: AssetFiles,
+    width: int,
+    caps: tuple[int, float],
+    speech: tuple[str, list[dict[str, Any] | None]] | None = None,
+) -> Any:
+    """The JPEG of the frame at ``t``. ``speech`` = (cache directory, each spoken clip's voice
+    defaults): its `speech` and `avatar` clips are synthesized first (or found in the cache), as
+    a job's speech stage does, so their timing and the video's duration are the job's."""
     assets = {key: AssetFile(pathlib.Path(p), kind, duration) for key, (p, kind, duration) in files.items()}
     try:
+        if speech is not None:
+            assets.update(_speak(composition, *speech))
         return ("ok", render_frame(composition, t, assets=assets, width=width, limits=_limits(caps)))
     except RenderError as exc:
         return ("render_error", exc.problems)
+
+
+def _speak(composition: dict[str, Any], cache_dir: str, voices: list[dict[str, Any] | None]) -> dict[str, AssetFile]:
+    from gala.speech.model import SpeechError
+    from gala.speech.resolve import DirectoryStore, Engines, resolve, spoken_clips
+
+    defaults = {id(spoken.clip): voice for spoken, voice in zip(spoken_clips(composition), voices, strict=False)}
+    engines = Engines()
+    try:
+        found = resolve(
+            composition,
+            DirectoryStore(pathlib.Path(cache_dir)),
+            engines,
+            pathlib.Path(cache_dir) / "work",
+            voice_defaults=lambda clip: defaults.get(id(clip)),
+        )
+    except SpeechError as exc:
+        raise RenderError(f"the speech cannot be synthesized: {exc}") from exc
+    finally:
+        engines.close()
+    return {
+        r.asset: AssetFile(path=r.path or pathlib.Path(cache_dir), kind="audio", duration=r.timing["duration"])
+        for r in found
+    }
 
 
 def sniff(path: str) -> Any:

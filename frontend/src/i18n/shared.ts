@@ -1,0 +1,53 @@
+import { defineStrings } from "./i18n";
+
+// Words used by more than one screen. A screen's own words go in screens/<screen>/strings.ts.
+export const shared = defineStrings({
+  es: {
+    appName: "GALA Studio",
+    skipToContent: "Saltar al contenido",
+    mainNav: "Navegación principal",
+    language: "Idioma",
+    languages: { es: "Español", en: "English" },
+    loading: "Cargando…",
+    working: "Trabajando…",
+    retry: "Reintentar",
+    cancel: "Cancelar",
+    close: "Cerrar",
+    save: "Guardar",
+    download: "Descargar",
+    notFound: "No hay ninguna pantalla en esta dirección.",
+    comingSoon: "Esta pantalla llega pronto.",
+    errors: {
+      title: "Algo salió mal",
+      network: "No se pudo contactar con la API de GALA. ¿Está en marcha (`gala up`)?",
+      unauthorized: "La API pide una clave. Escríbela en Ajustes.",
+      forbidden: "Tu clave no tiene permiso para esto (falta el alcance).",
+      retryAfter: "Vuelve a intentarlo en {seconds} s.",
+      field: "Campo",
+    },
+  },
+  en: {
+    appName: "GALA Studio",
+    skipToContent: "Skip to content",
+    mainNav: "Main navigation",
+    language: "Language",
+    languages: { es: "Español", en: "English" },
+    loading: "Loading…",
+    working: "Working…",
+    retry: "Retry",
+    cancel: "Cancel",
+    close: "Close",
+    save: "Save",
+    download: "Download",
+    notFound: "There is no screen at this address.",
+    comingSoon: "This screen is coming soon.",
+    errors: {
+      title: "Something went wrong",
+      network: "Could not reach the GALA API. Is it running (`gala up`)?",
+      unauthorized: "The API asks for a key. Enter it in Settings.",
+      forbidden: "Your key may not do this (its scope is missing).",
+      retryAfter: "Try again in {seconds} s.",
+      field: "Field",
+    },
+  },
+});

@@ -1,0 +1,6 @@
+import { ComingSoon } from "../../components/ComingSoon";
+import strings from "./strings";
+
+export default function AvatarsScreen() {
+  return <ComingSoon strings={strings} />;
+}
