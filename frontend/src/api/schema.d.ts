@@ -573,7 +573,7 @@ export interface paths {
          * @description A `text/event-stream` of the job's events from the outbox, oldest first: `created`,
          *     `claimed`, `stage`, `progress` (every 10 %), `retried`, `dispatched`, then one of `done`,
          *     `failed` or `canceled`, after which the stream ends. Each event's `id` is its outbox id
-         *     and its `data` a JSON `JobEvent` (with `eta_seconds`). Reconnect with `Last-Event-ID`
+         *     and its `data` a JSON `JobEvent` (schema below; with `eta_seconds`). Reconnect with `Last-Event-ID`
          *     to get exactly the events after it. A comment line (`: keep-alive`) comes every 15 s.
          */
         get: operations["jobs.events"];
@@ -1710,6 +1710,46 @@ export interface components {
         TemplatePage: {
             items: components["schemas"]["Template"][];
             next_cursor: components["schemas"]["Cursor"];
+        };
+        /**
+         * @description What happened to a job (`progress` every 10 %; `dispatched`: its message was re-sent;
+         *     `retried`: queued again), or to a batch (`batch.*`). gala.jobs.events.EventKind owns
+         *     the list; tests/api/test_sse.py checks this enum against it.
+         * @enum {string}
+         */
+        EventKind: "created" | "claimed" | "progress" | "stage" | "dispatched" | "retried" | "done" | "failed" | "canceled" | "batch.created" | "batch.done" | "batch.failed" | "batch.canceled" | "batch.retried";
+        /**
+         * @description The JSON `data` of each event of `GET /jobs/{job_id}/events` and
+         *     `GET /batches/{batch_id}/events` (the SSE `event` field is its `kind`, the SSE `id` its
+         *     `id`). A batch's own events (`batch.*`) carry the batch's id as `job_id` and `batch_id`,
+         *     and the batch's status as `status`.
+         */
+        JobEvent: {
+            /** @description Its outbox id, in commit order: send it back as `Last-Event-ID`. */
+            id: number;
+            kind: components["schemas"]["EventKind"];
+            /** Format: uuid */
+            job_id: string;
+            /** Format: uuid */
+            batch_id: string | null;
+            /** @description The job's status after the event (a `JobStatus`), or the batch's (a `BatchStatus`). */
+            status: string;
+            /** @description The job's stage after the event, while one runs. */
+            stage: string | null;
+            progress: number;
+            attempt: number;
+            /** @description The event's details (an error's code and message, a batch's counts, ...). */
+            data: Record<string, unknown> | null;
+            /** Format: date-time */
+            at: string;
+            /** @description Job streams: seconds left, from the progress rate; null while it cannot be told. */
+            eta_seconds?: number | null;
+            /** @description Batch streams, on every event of the batch's rows too. */
+            batch?: {
+                progress: number;
+                eta_seconds: number | null;
+                counts: components["schemas"]["BatchCounts"];
+            };
         };
         /**
          * @description `queued → rendering → uploading → done`; or `failed` / `canceled`.

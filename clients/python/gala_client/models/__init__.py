@@ -40,6 +40,7 @@ from .composition import Composition
 from .custom_size import CustomSize
 from .duck import Duck
 from .easing import Easing
+from .event_kind import EventKind
 from .face_box import FaceBox
 from .fit import Fit
 from .font_ref import FontRef
@@ -50,6 +51,9 @@ from .job import Job
 from .job_create import JobCreate
 from .job_create_params import JobCreateParams
 from .job_error_type_0 import JobErrorType0
+from .job_event import JobEvent
+from .job_event_batch import JobEventBatch
+from .job_event_data_type_0 import JobEventDataType0
 from .job_options import JobOptions
 from .job_page import JobPage
 from .job_params import JobParams
@@ -185,6 +189,7 @@ __all__ = (
     "CustomSize",
     "Duck",
     "Easing",
+    "EventKind",
     "FaceBox",
     "Fit",
     "FontRef",
@@ -195,6 +200,9 @@ __all__ = (
     "JobCreate",
     "JobCreateParams",
     "JobErrorType0",
+    "JobEvent",
+    "JobEventBatch",
+    "JobEventDataType0",
     "JobOptions",
     "JobPage",
     "JobParams",

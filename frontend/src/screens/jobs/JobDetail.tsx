@@ -17,14 +17,8 @@ import strings from "./strings";
 type Job = components["schemas"]["Job"];
 type Asset = components["schemas"]["Asset"];
 
-/** What an SSE event of /jobs/{id}/events carries (the fields the studio reads). */
-interface JobEvent {
-  kind: string;
-  status: Job["status"];
-  stage: string | null;
-  progress: number;
-  eta_seconds?: number | null;
-}
+/** What an SSE event of /jobs/{id}/events carries: the contract's JobEvent. */
+type JobEvent = components["schemas"]["JobEvent"];
 
 const contentPath = (asset: Asset) => `/assets/${asset.id}/content`;
 
@@ -151,7 +145,9 @@ function Live({ initial }: { initial: Job }) {
       final: FINAL,
       signal: controller.signal,
       onEvent: ({ data }) => {
-        setJob((j) => ({ ...j, status: data.status, stage: data.stage, progress: data.progress }));
+        // A job's own stream carries job statuses only (batch statuses come with batch.* kinds).
+        const status = data.status as Job["status"];
+        setJob((j) => ({ ...j, status, stage: data.stage, progress: data.progress }));
         setEta(data.eta_seconds ?? null);
       },
     })

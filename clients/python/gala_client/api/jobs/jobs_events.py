@@ -104,7 +104,7 @@ def sync_detailed(
      A `text/event-stream` of the job's events from the outbox, oldest first: `created`,
     `claimed`, `stage`, `progress` (every 10 %), `retried`, `dispatched`, then one of `done`,
     `failed` or `canceled`, after which the stream ends. Each event's `id` is its outbox id
-    and its `data` a JSON `JobEvent` (with `eta_seconds`). Reconnect with `Last-Event-ID`
+    and its `data` a JSON `JobEvent` (schema below; with `eta_seconds`). Reconnect with `Last-Event-ID`
     to get exactly the events after it. A comment line (`: keep-alive`) comes every 15 s.
 
     Args:
@@ -144,7 +144,7 @@ def sync(
      A `text/event-stream` of the job's events from the outbox, oldest first: `created`,
     `claimed`, `stage`, `progress` (every 10 %), `retried`, `dispatched`, then one of `done`,
     `failed` or `canceled`, after which the stream ends. Each event's `id` is its outbox id
-    and its `data` a JSON `JobEvent` (with `eta_seconds`). Reconnect with `Last-Event-ID`
+    and its `data` a JSON `JobEvent` (schema below; with `eta_seconds`). Reconnect with `Last-Event-ID`
     to get exactly the events after it. A comment line (`: keep-alive`) comes every 15 s.
 
     Args:
@@ -179,7 +179,7 @@ async def asyncio_detailed(
      A `text/event-stream` of the job's events from the outbox, oldest first: `created`,
     `claimed`, `stage`, `progress` (every 10 %), `retried`, `dispatched`, then one of `done`,
     `failed` or `canceled`, after which the stream ends. Each event's `id` is its outbox id
-    and its `data` a JSON `JobEvent` (with `eta_seconds`). Reconnect with `Last-Event-ID`
+    and its `data` a JSON `JobEvent` (schema below; with `eta_seconds`). Reconnect with `Last-Event-ID`
     to get exactly the events after it. A comment line (`: keep-alive`) comes every 15 s.
 
     Args:
@@ -219,7 +219,7 @@ async def asyncio(
      A `text/event-stream` of the job's events from the outbox, oldest first: `created`,
     `claimed`, `stage`, `progress` (every 10 %), `retried`, `dispatched`, then one of `done`,
     `failed` or `canceled`, after which the stream ends. Each event's `id` is its outbox id
-    and its `data` a JSON `JobEvent` (with `eta_seconds`). Reconnect with `Last-Event-ID`
+    and its `data` a JSON `JobEvent` (schema below; with `eta_seconds`). Reconnect with `Last-Event-ID`
     to get exactly the events after it. A comment line (`: keep-alive`) comes every 15 s.
 
     Args:
