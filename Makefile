@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install up studio studio-check client-ts bench-studio smoke api worker migrate test test-fast lint typecheck contract client composition bench bench-api bench-pipeline bench-render bench-speech bench-lipsync bench-avatar spec clean bench-scale test-deploy compose-up bench-startup bench-preview bench-batch
+.PHONY: help install up studio studio-check client-ts bench-studio smoke api worker migrate test test-fast lint typecheck contract client composition bench bench-api bench-pipeline bench-render bench-speech bench-lipsync bench-avatar avatar-sheets spec clean bench-scale test-deploy compose-up bench-startup bench-preview bench-batch
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -55,7 +55,7 @@ ifneq ($(NPM),)
 endif
 
 client-ts: $(STUDIO_DEPS) ## Regenerate the studio's TypeScript client types (frontend/src/api/schema.d.ts) from the contract
-	cd $(FRONTEND) && npx openapi-typescript ../openapi/gala.yaml -o src/api/schema.d.ts
+	cd $(FRONTEND) && node scripts/client.mjs
 
 smoke: $(STAMP) ## Smoke test: bring a temporary platform up, render hello, check it, print "Smoke test OK"
 	$(BIN)/gala smoke --out out
@@ -115,8 +115,11 @@ bench-render: $(STAMP) ## Reference render: GALA vs a hand-written ffmpeg comman
 bench-speech: $(STAMP) ## Speech synthesis speed (x realtime) for 60 s and 600 s of Spanish and English
 	$(BIN)/python -m bench.speech_bench
 
-bench-lipsync: $(STAMP) ## Lip-sync of the built-in presenter measured from decoded media (60 s), drift over 10 min
+bench-lipsync: $(STAMP) ## Lip-sync of the built-in presenter, a puppet and a photo from decoded media (60 s), drift over 10 min
 	$(BIN)/python -m bench.lipsync_bench
+
+avatar-sheets: $(STAMP) ## Contact sheets of a rendered clip per avatar model kind (builtin, puppet, photo) in out/avatar-sheets/
+	$(BIN)/python -m bench.avatar_sheets
 
 bench-avatar: $(STAMP) ## A 60 s 720p30 presenter video: wall vs duration, with vs without the avatar, synthesis speed, RSS at 600 s
 	$(BIN)/python -m bench.avatar_bench
@@ -126,6 +129,9 @@ bench-startup: $(STAMP) ## API start-up: seconds until /health answers, and RSS 
 
 bench-preview: $(STAMP) ## Preview latency through the API: 30 quote_card frames, p50/p95 (TREE=dir for another checkout)
 	$(BIN)/python -m bench.preview_bench $(if $(TREE),--tree $(TREE))
+
+bench-studio: $(STAMP) $(STUDIO_BUILD) ## Preview round trips at 720p seen from Chromium through the studio, every gallery example (p50/p95)
+	$(BIN)/python -m bench.studio_bench
 
 bench-scale: $(STAMP) ## Throughput of 20 short renders, 1 render worker vs 2 (Redis + PostgreSQL on loopback)
 	$(BIN)/python -m bench.scale_bench

@@ -1,11 +1,13 @@
-"""Lip-sync benchmark: render the built-in presenter saying a Spanish script, decode it, measure the sync.
+"""Lip-sync benchmark: render each kind of avatar model saying a Spanish script, decode it, measure the sync.
 
-1. ~60 s of Spanish from gala.speech (espeak-ng), its phonemes -> renderer.visemes timeline -> the puppet
-   (renderer.avatar) at 720p30, composited over a plain slide, encoded with PyAV (H.264 + AAC 48 kHz,
-   the bench's own little muxer: this is not the renderer's pipeline, which gets an `avatar` clip later).
+1. ~60 s of Spanish from gala.speech (espeak-ng), its phonemes -> renderer.visemes timeline -> the model
+   (renderer.avatar: the built-in presenter, an uploaded `puppet` and a talking `photo`, the latter two
+   drawn from code by renderer.avatar.samples) at 720p30, composited over a plain slide, encoded with
+   PyAV (H.264 + AAC 48 kHz, the bench's own little muxer, not the renderer's pipeline: that one is
+   measured by tests/voice/test_lipsync.py and `make bench-avatar`).
 2. The MP4 is decoded back and renderer.avatar.lipsync measures, from pixels and decoded samples only,
    the lag between mouth openness and the speech envelope, and their correlation.
-3. The per-frame cost of the puppet (pose + framed sprite + compositing onto the frame), without encoding.
+3. The per-frame cost of each model (pose + framed sprite + compositing onto the frame), without encoding.
 4. Drift (`--long`, about 10 minutes of audio): the same at 320x180, then near the end of the decoded file each frame's
    mouth shape is recognised from its pixels and the close of the last phoneme is compared with the
    timeline and with the decoded audio's last sound.
@@ -41,6 +43,8 @@ from renderer.avatar.character import default_character
 from renderer.avatar.lipsync import measure, speech_envelope
 from renderer.avatar.presentation import Presentation, mouth_box, present
 from renderer.avatar.puppet import Movement, Performance, Puppet, WordCue
+from renderer.avatar.rig import build
+from renderer.avatar.samples import sample_model
 from renderer.visemes import SHAPES, Segment, viseme_timeline
 
 FPS = 30
@@ -169,14 +173,15 @@ def decoded_audio(path: Path) -> npt.NDArray[np.float64]:
     return out
 
 
-def look(path: Path, out: Path, box: tuple[int, int, int, int], times: list[float]) -> None:
+def look(path: Path, out: Path, box: tuple[int, int, int, int], times: list[float], prefix: str = "") -> None:
     """Save decoded frames (whole, halved) and the mouth boxes of 15 consecutive frames, to look at."""
     wanted = {round(t * FPS) for t in times}
     first = min(wanted)
     strip: list[Image.Image] = []
     for index, rgb in decoded_frames(path, first / FPS):
         if index in wanted:
-            Image.fromarray(rgb).resize((rgb.shape[1] // 2, rgb.shape[0] // 2)).save(out / f"frame_{index:05d}.png")
+            half = Image.fromarray(rgb).resize((rgb.shape[1] // 2, rgb.shape[0] // 2))
+            half.save(out / f"{prefix}frame_{index:05d}.png")
         if first <= index < first + 15:
             strip.append(Image.fromarray(rgb[box[1] : box[3], box[0] : box[2]]))
         if index > max(wanted) and len(strip) >= 15:
@@ -184,7 +189,7 @@ def look(path: Path, out: Path, box: tuple[int, int, int, int], times: list[floa
     sheet = Image.new("RGB", (sum(s.width for s in strip), strip[0].height))
     for i, s in enumerate(strip):
         sheet.paste(s, (i * s.width, 0))
-    sheet.save(out / f"mouths_{first:05d}.png")
+    sheet.save(out / f"{prefix}mouths_{first:05d}.png")
 
 
 @dataclass(frozen=True)
@@ -199,32 +204,47 @@ class Rendered:
     puppet_ms: tuple[float, float]  # per frame: wall, CPU
 
 
+def model_puppet(kind: str, character: int) -> Puppet:
+    """The model of each kind, drawn from code: the built-in presenter (`character` px tall), an uploaded
+    puppet (its images as a user would give them) or a talking photo (a drawn portrait, face located)."""
+    if kind == "builtin":
+        return Puppet(default_character(character))
+    return build(kind, *sample_model(kind, character))
+
+
 def produce(
-    engine: EspeakEngine, seconds: int, size: tuple[int, int], character: int, path: Path, movement: Movement
+    engine: EspeakEngine,
+    seconds: int,
+    size: tuple[int, int],
+    character: int,
+    path: Path,
+    movement: Movement,
+    kind: str = "builtin",
 ) -> Rendered:
-    """Spanish speech of about `seconds`, the presenter (drawn `character` px tall) saying it at `size`."""
+    """Spanish speech of about `seconds`, the model of `kind` (drawn `character` px tall) saying it at `size`."""
     speech = engine.synthesize(SpeechRequest(script("es", seconds), VoiceSettings("es")))
     timeline, words = timeline_of(speech)
-    parts = default_character(character)
-    puppet = Puppet(parts)
+    puppet = model_puppet(kind, character)
     where = scene(*size, puppet)
-    performance = Performance.plan(timeline, words, movement, canvas_height=parts.canvas[1])
+    performance = Performance.plan(timeline, words, movement, canvas_height=puppet.parts.canvas[1])
     frames = math.ceil(speech.duration * FPS)
     started = time.perf_counter()
     per_frame = render(path, puppet, performance, where, pcm_48k(speech), frames)
     return Rendered(speech, timeline, puppet, where, performance, frames, time.perf_counter() - started, per_frame)
 
 
-def lipsync_case(engine: EspeakEngine, seconds: int, out: Path, movement: Movement) -> dict[str, object]:
-    path = out / "lipsync_es.mp4"
-    made = produce(engine, seconds, (1280, 720), 720, path, movement)
+def lipsync_case(
+    engine: EspeakEngine, seconds: int, out: Path, movement: Movement, kind: str = "builtin"
+) -> dict[str, object]:
+    path = out / ("lipsync_es.mp4" if kind == "builtin" else f"lipsync_es_{kind}.mp4")
+    made = produce(engine, seconds, (1280, 720), 720, path, movement, kind)
     speech, puppet, where, frames = made.speech, made.puppet, made.where, made.frames
     per_frame_ms, per_frame_cpu_ms = made.puppet_ms
     render_s = made.wall_s
     box = mouth_box(puppet, where.presentation, where.origin)
     box = (box[0] - 6, box[1] - 6, box[2] + 6, box[3] + 6)  # room for the sway
     result = measure((rgb for _, rgb in decoded_frames(path)), box, decoded_audio(path), RATE, FPS)
-    look(path, out, box, [4.0, 4.2, 4.4, 4.6, 12.0, 30.0])
+    look(path, out, box, [4.0, 4.2, 4.4, 4.6, 12.0, 30.0], "" if kind == "builtin" else f"{kind}_")
     return {
         "audio_s": round(speech.duration, 2),
         "frames": frames,
@@ -309,6 +329,9 @@ def main() -> None:
     parser.add_argument("--long", type=int, default=660, help="drift check target in s (0 skips it)")
     parser.add_argument("--out", type=Path, default=Path("out/lipsync"))
     parser.add_argument("--lead-ms", type=float, default=None, help="mouth lead (default: Movement's)")
+    parser.add_argument(
+        "--models", default="builtin,puppet,photo", help="model kinds to measure, comma-separated (builtin first)"
+    )
     args = parser.parse_args()
     movement = Movement(seed=7)
     if args.lead_ms is not None:
@@ -318,8 +341,11 @@ def main() -> None:
     try:
         report: dict[str, object] = {
             "mouth_lead_ms": round(movement.mouth_lead_s * 1000, 2),
-            "lipsync": lipsync_case(engine, args.seconds, args.out, movement),
         }
+        for kind in args.models.split(","):
+            report["lipsync" if kind == "builtin" else f"lipsync_{kind}"] = lipsync_case(
+                engine, args.seconds, args.out, movement, kind
+            )
         if args.long:
             report["drift"] = drift_case(engine, args.long, args.out, movement)
     finally:

@@ -174,6 +174,15 @@ def load_image(path: pathlib.Path, limits: Limits = DEFAULT_LIMITS) -> Image.Ima
     return result
 
 
+def load_image_as_given(path: pathlib.Path, limits: Limits = DEFAULT_LIMITS) -> Image.Image:
+    """An image asset, RGBA when the file has transparency, else RGB: so a part that must be cut out (a
+    puppet's) can be refused by name instead of silently made opaque."""
+    image = load_image(path, limits)
+    with Image.open(path) as raw:
+        has_alpha = raw.mode in ("RGBA", "LA", "PA", "RGBa", "La") or "transparency" in raw.info
+    return image if has_alpha else image.convert("RGB")
+
+
 def load_font_file(path: pathlib.Path, size: int) -> ImageFont.FreeTypeFont:
     """A font asset at ``size`` pixels; a file FreeType cannot read is a clear error."""
     check_format(path, "font")

@@ -224,6 +224,46 @@ def make_patch(
     return Patch(luma, Layer((planes[0], planes[1]), keep))
 
 
+def premultiplied_patch(px: int, py: int, yuva: ByteArray) -> Patch:
+    """The patch for phase ``(px, py)`` of a sprite given as premultiplied Y'CbCr and alpha bytes.
+
+    ``yuva`` is HxWx4: Y, Cb, Cr each times alpha / 255, then alpha, every band at most alpha (what
+    ``renderer.avatar.puppet.Puppet.placed`` draws with this module's matrix). Integer work only: an
+    8-bit alpha ``a`` is ``a + (a >> 7)`` (= ``round(a * 256 / 255)``) on the 0..256 scale, and a
+    premultiplied byte ``p`` is ``p * 256`` in the 8.8 value; chroma is the rounded mean of each 2x2 block.
+    """
+    import cv2  # here, not at the top: checking a composition must not load OpenCV
+
+    h, w = int(yuva.shape[0]), int(yuva.shape[1])
+    cw, ch = (px + w + 1) // 2, (py + h + 1) // 2
+    y8, _, _, a8 = (np.asarray(plane, dtype=np.uint8) for plane in cv2.split(yuva))
+    if px == py == 0 and w % 2 == 0 and h % 2 == 0:
+        block = yuva
+    else:  # the sprite shifted by the phase inside whole 2x2 blocks, transparent around it
+        block = np.zeros((2 * ch, 2 * cw, 4), dtype=np.uint8)
+        block[py : py + h, px : px + w] = yuva
+    half = cv2.resize(block, (cw, ch), interpolation=cv2.INTER_AREA)
+    _, u8, v8, ca8 = (np.asarray(plane, dtype=np.uint8) for plane in cv2.split(half))
+    return Patch(
+        Layer((_premultiplied_bytes(y8),), _keep_bytes(a8)),
+        Layer((_premultiplied_bytes(u8), _premultiplied_bytes(v8)), _keep_bytes(ca8)),
+    )
+
+
+def _premultiplied_bytes(plane: ByteArray) -> WordArray:
+    out = plane.astype(np.uint16)
+    out <<= 8
+    out |= 128  # the rounding of ``>> 8``
+    return out
+
+
+def _keep_bytes(alpha: ByteArray) -> WordArray:
+    keep = alpha.astype(np.uint16)
+    keep += keep >> 7
+    np.subtract(256, keep, out=keep)
+    return keep
+
+
 def blend_plane(dst: ByteArray, src: npt.NDArray[np.uint8] | WordArray, keep: WordArray | None, level: int) -> None:
     """Blend ``src`` (a :class:`Layer` plane, same shape as ``dst``) into ``dst`` at opacity ``level``/255."""
     if keep is None:

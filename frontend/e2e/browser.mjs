@@ -102,3 +102,16 @@ export async function apiJson(path, init = {}) {
   if (!response.ok) throw new Error(`${init.method ?? "GET"} ${path}: ${response.status} ${text}`);
   return text ? JSON.parse(text) : null;
 }
+
+/** The page at a 390 px phone: no sideways scrolling, no serious axe violation, a screenshot;
+ * then back to 1280 px. Returns the problems found (empty when all is well). */
+export async function narrowProblems(page, name) {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const problems = [];
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  if (overflow > 0) problems.push(`scrolls sideways by ${overflow} px at 390 px`);
+  problems.push(...(await axeViolations(page)));
+  await screenshot(page, `${name}-390`);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  return problems;
+}

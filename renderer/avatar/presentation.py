@@ -13,7 +13,7 @@ from typing import Literal
 
 from PIL import Image, ImageChops, ImageDraw
 
-from .puppet import Box, Pose, Puppet, posed_point, render_posed
+from .puppet import Box, ByteArray, ColorMap, Pose, Puppet, posed_point, render_posed
 
 Framing = Literal["full", "bust", "circle", "pip"]
 FRAMINGS: tuple[Framing, ...] = ("full", "bust", "circle", "pip")
@@ -109,6 +109,19 @@ def present(puppet: Puppet, pose: Pose, presentation: Presentation) -> Image.Ima
         if presentation.border > 0:
             sprite.alpha_composite(_ring(presentation.framing, size, presentation.border, presentation.border_color))
     return sprite
+
+
+def present_placed(puppet: Puppet, pose: Pose, presentation: Presentation, colors: ColorMap) -> ByteArray | None:
+    """`present`'s sprite as premultiplied bytes with its colours mapped by `colors` (`Puppet.placed`), to
+    draw it straight in the encoder's colour space. None where the framing cuts a mask or fills a
+    background (circle, pip, a background colour), and for a puppet that places itself (a subclass with
+    its own `posed`): those take `present`."""
+    if presentation.background is not None or _mask(presentation.framing, (1, 1)) is not None:
+        return None
+    if type(puppet).posed is not Puppet.posed:
+        return None
+    box = framing_box(puppet, presentation.framing)
+    return puppet.placed(pose, box, output_size(box, presentation.height), colors)
 
 
 def placement(

@@ -11,23 +11,38 @@ from collections.abc import Hashable, Mapping
 from functools import lru_cache
 from typing import Any
 
+from ..assets import load_image_as_given
 from ..avatar.character import default_character
-from ..avatar.presentation import FRAMINGS, Framing, Presentation, framing_box, output_size, present
-from ..avatar.puppet import Movement, Performance, Pose, Puppet, WordCue
+from ..avatar.presentation import FRAMINGS, Framing, Presentation, framing_box, output_size, present, present_placed
+from ..avatar.puppet import ColorMap, Movement, Performance, Pose, Puppet, PuppetError, WordCue
+from ..avatar.rig import KINDS as RIG_KINDS
+from ..avatar.rig import ROLES, load
 from ..checks import Checker, show
 from ..errors import RenderError
-from ..schema import Schema, described, number, optional, param
+from ..schema import NULL, Schema, number, optional, param
 from ..visemes import envelope_timeline, viseme_timeline
-from .base import Context, Sprite
+from ..yuv import MATRIX, OFFSET, Patch, premultiplied_patch
+from .base import ByteArray, Context, Sprite
 from .groups import VISUAL
-from .spec import VISUAL_KEYFRAMES, ClipType
+from .spec import VISUAL_KEYFRAMES, AssetSlot, ClipType
 from .spoken import SPOKEN, resolved, spoken_length, spoken_sounds
 
 BUILTIN = "builtin"
 # Default height of the sprite, a fraction of the frame height, per framing.
 DEFAULT_SIZE: dict[str, float] = {"full": 0.9, "bust": 0.8, "circle": 0.32, "pip": 0.3}
 MOVEMENT_FIELDS = frozenset({"blinks", "breathing", "sway", "nods", "seed"})
+REMOVE = "remove"  # `background`: cut the model out of its own background (puppets already are)
+RIG_FIELDS = frozenset({"kind", "assets", "anchors"})
 _REFERENCE_HEIGHT = 640  # the built-in character is measured at this height to size its drawing
+# The video frames' colours (renderer.yuv): the puppet's parts are mapped once, each frame is drawn in them.
+_YUV = ColorMap(
+    (
+        (float(MATRIX[0, 0]), float(MATRIX[0, 1]), float(MATRIX[0, 2])),
+        (float(MATRIX[1, 0]), float(MATRIX[1, 1]), float(MATRIX[1, 2])),
+        (float(MATRIX[2, 0]), float(MATRIX[2, 1]), float(MATRIX[2, 2])),
+    ),
+    OFFSET,
+)
 
 
 @lru_cache(maxsize=4)
@@ -75,19 +90,35 @@ def performance_of(clip: Mapping[str, Any], canvas_height: int) -> Performance:
     return Performance.plan(timeline, words, movement, canvas_height=canvas_height, duration=max(length, duration))
 
 
+class _DrawnInYuv:
+    """A frame's puppet drawn straight in Y'CbCr (a `SpriteSource`): video frames blend patches made from
+    its premultiplied planes with integer work; an RGB frame (a poster, a GIF) gets the exact `present`."""
+
+    __slots__ = ("_look", "_pose", "_puppet", "_yuva")
+
+    def __init__(self, yuva: ByteArray, puppet: Puppet, pose: Pose, look: Presentation) -> None:
+        self._yuva, self._puppet, self._pose, self._look = yuva, puppet, pose, look
+
+    def patch(self, px: int, py: int) -> Patch:
+        return premultiplied_patch(px, py, self._yuva)
+
+    def pixels(self) -> tuple[ByteArray, ByteArray | None]:
+        sprite = Sprite.from_image(present(self._puppet, self._pose, self._look))
+        assert sprite.rgb is not None
+        return sprite.rgb, sprite.a8
+
+
 class AvatarContent:
     static = False
     fits = False
 
     def __init__(self, clip: dict[str, Any], ctx: Context) -> None:
-        if clip["model"] != BUILTIN:
-            raise RenderError(f"avatar model {clip['model']!r} was not resolved to a puppet before the render")
         self.framing: Framing = clip["framing"]
         self.margin = self.framing in ("circle", "pip")
         self.height = max(8, round(float(clip["size"]) * ctx.height))
-        self.puppet = builtin_puppet(_drawing_height(self.framing, self.height))
+        self.puppet = model_puppet(clip, ctx) or builtin_puppet(_drawing_height(self.framing, self.height))
         self.performance = performance_of(clip, self.puppet.parts.canvas[1])
-        self.background = _rgb(clip["background"])
+        self.background = None if clip["background"] == REMOVE else _rgb(clip["background"])
         self.border = round(float(clip["border"]) * ctx.pixel_scale)
         self.size = output_size(framing_box(self.puppet, self.framing), self.height)
         self._pose: tuple[float, Pose] | None = None
@@ -119,10 +150,49 @@ class AvatarContent:
 
     def render(self, local_t: float, src: tuple[float, float, float, float], size: tuple[int, int]) -> Sprite:
         look = Presentation(self.framing, self.background, size[1], self.border)
-        return Sprite.from_image(present(self.puppet, self.pose(local_t), look))
+        pose = self.pose(local_t)
+        yuva = present_placed(self.puppet, pose, look, _YUV)
+        if yuva is None:
+            return Sprite.from_image(present(self.puppet, pose, look))
+        return Sprite(int(yuva.shape[1]), int(yuva.shape[0]), source=_DrawnInYuv(yuva, self.puppet, pose, look))
 
     def close(self) -> None:
         self._pose = None
+
+
+def model_puppet(clip: Mapping[str, Any], ctx: Context) -> Puppet | None:
+    """The uploaded model GALA resolved into the clip's `rig` (None: the built-in presenter)."""
+    rig = clip.get("rig")
+    if rig is None:
+        if clip["model"] != BUILTIN:
+            raise RenderError(f"avatar model {clip['model']!r} was not resolved to a puppet before the render")
+        return None
+    if rig["kind"] == "photo" and clip["background"] == REMOVE:
+        raise RenderError(
+            "background: remove needs a segmentation model, and none ships with GALA; "
+            "a photo model keeps its own background"
+        )
+    try:
+        return load(rig, lambda asset: load_image_as_given(ctx.asset_path(asset), ctx.limits))
+    except PuppetError as exc:
+        raise RenderError(f"avatar model {clip['model']!r}: {exc} (role {exc.role})") from exc
+
+
+def _check_rig(c: Checker, where: str, obj: Mapping[str, Any]) -> dict[str, Any] | None:
+    got = c.sub(where, obj, "rig", RIG_FIELDS)
+    if got is None:
+        return None
+    kind = got.get("kind")
+    if kind not in RIG_KINDS:
+        c.fail(f"{where}.rig.kind must be one of {', '.join(RIG_KINDS)}, got {show(kind)}")
+        return None
+    raw = c.sub(f"{where}.rig", got, "assets", frozenset(ROLES)) or {}
+    assets = {role: c.asset(f"{where}.rig.assets", raw, role, ("image",), "an avatar model") for role in raw}
+    anchors = got.get("anchors")
+    if not isinstance(anchors, dict):
+        c.fail(f"{where}.rig.anchors must be an object (the model's anchor points)")
+        return None
+    return {"kind": kind, "assets": assets, "anchors": anchors}
 
 
 def check(c: Checker, where: str, obj: Mapping[str, Any], out: dict[str, Any]) -> None:
@@ -133,7 +203,11 @@ def check(c: Checker, where: str, obj: Mapping[str, Any], out: dict[str, Any]) -
     out["model"] = model
     out["framing"] = c.choice(where, obj, "framing", "bust", FRAMINGS)
     out["size"] = c.positive(where, obj, "size", DEFAULT_SIZE[out["framing"]], 1.0)
-    out["background"] = None if obj.get("background") is None else c.color(where, obj, "background", None)
+    background = obj.get("background")
+    out["background"] = (
+        None if background is None else REMOVE if background == REMOVE else c.color(where, obj, "background", None)
+    )
+    out["rig"] = _check_rig(c, where, obj)
     out["border"] = c.number(where, obj, "border", 0.0, 0.0, 50.0)
     raw = c.sub(where, obj, "movement", MOVEMENT_FIELDS) or {}
     label = f"{where}.movement"
@@ -153,6 +227,17 @@ MOVEMENT_SCHEMA: Schema = {
         "sway": {"type": ["boolean", "null"]},
         "nods": {"type": ["boolean", "null"], "description": "A small dip on stressed words."},
         "seed": {"type": ["integer", "null"], "minimum": 0, "maximum": 2**31 - 1},
+    },
+}
+
+RIG_SCHEMA: Schema = {
+    "type": "object",
+    "description": "Filled in by GALA before rendering from the clip's `puppet` or `photo` model (its images "
+    "by role and its anchors, see the Models API); anything given here is replaced.",
+    "properties": {
+        "kind": {"type": "string", "enum": list(RIG_KINDS)},
+        "assets": {"type": "object", "additionalProperties": {"type": "string"}},
+        "anchors": {"type": "object"},
     },
 }
 
@@ -176,9 +261,13 @@ CLIP = ClipType(
                 description="Height as a fraction of the frame's; "
                 "default 0.9 (full), 0.8 (bust), 0.32 (circle), 0.3 (pip).",
             ),
-            "background": described(
-                "OptionalColor", "A colour behind the puppet inside its framing; null keeps the scene."
-            ),
+            "background": {
+                "description": "A colour behind the puppet inside its framing; null keeps the scene. "
+                '`"remove"` cuts the model out of its own background: puppets already are; a photo model '
+                "would need a segmentation model, and none ships with GALA, so it is refused for photos.",
+                "anyOf": [{"$ref": "#/components/schemas/OptionalColor"}, {"const": REMOVE}],
+            },
+            "rig": {"anyOf": [{"$ref": "#/components/schemas/ResolvedRig"}, NULL]},
             "border": param(number(0, 50), description="A ring around circle and pip framings, pixels; default 0."),
             "movement": optional("AvatarMovement"),
         },
@@ -194,7 +283,9 @@ CLIP = ClipType(
             "enum": list(FRAMINGS),
         },
         "AvatarMovement": MOVEMENT_SCHEMA,
+        "ResolvedRig": RIG_SCHEMA,
     },
+    slots=tuple(AssetSlot(("rig", "assets", role), ("image",)) for role in ROLES),
     visual=AvatarContent,
     sound=spoken_sounds,
     natural_length=spoken_length,

@@ -50,6 +50,16 @@ class Context:
         return pathlib.Path(self.assets[asset_id].path)
 
 
+class SpriteSource(Protocol):
+    """Where a sprite drawn straight in YUV gets its patches, and its RGB pixels only if an RGB frame asks."""
+
+    def patch(self, px: int, py: int) -> Patch: ...
+
+    def pixels(self) -> tuple[ByteArray, ByteArray | None]:
+        """Straight RGB (HxWx3) and alpha (HxW; None: opaque)."""
+        ...
+
+
 class Sprite:
     """Pixels ready to blend: RGB, and either no alpha (opaque) or a straight 8-bit alpha.
 
@@ -57,10 +67,11 @@ class Sprite:
     HxW; the float ``alpha`` (HxWx1) and ``premul`` (colour times alpha) that
     RGB blending uses are worked out on first use, and so are the YUV
     :class:`~renderer.yuv.Patch` es (one per chroma phase) that YUV frames use.
-    A solid sprite (``solid`` set) has no arrays at all.
+    A solid sprite (``solid`` set) has no arrays at all. A sprite with a ``source`` (see
+    :class:`SpriteSource`) asks it for its patches, and for its RGB and alpha on first use.
     """
 
-    __slots__ = ("_alpha", "_patches", "_premul", "a8", "height", "rgb", "solid", "width")
+    __slots__ = ("_a8", "_alpha", "_patches", "_premul", "_rgb", "_source", "height", "solid", "width")
 
     def __init__(
         self,
@@ -70,12 +81,29 @@ class Sprite:
         rgb: ByteArray | None = None,
         a8: ByteArray | None = None,
         solid: tuple[int, int, int] | None = None,
+        source: SpriteSource | None = None,
     ) -> None:
         self.width, self.height = width, height
-        self.rgb, self.a8, self.solid = rgb, a8, solid
+        self._rgb, self._a8, self.solid = rgb, a8, solid
+        self._source = source
         self._alpha: FloatArray | None = None
         self._premul: FloatArray | None = None
         self._patches: dict[tuple[int, int], Patch] = {}
+
+    def _pixels(self) -> None:
+        if self._source is not None:
+            self._rgb, self._a8 = self._source.pixels()
+            self._source = None
+
+    @property
+    def rgb(self) -> ByteArray | None:
+        self._pixels()
+        return self._rgb
+
+    @property
+    def a8(self) -> ByteArray | None:
+        self._pixels()
+        return self._a8
 
     @property
     def alpha(self) -> FloatArray | None:
@@ -96,6 +124,8 @@ class Sprite:
         """The YUV planes for a top-left corner at ``(x, y)`` (made once per chroma phase)."""
         phase = (x & 1, y & 1)
         patch = self._patches.get(phase)
+        if patch is None and self._source is not None:
+            patch = self._patches[phase] = self._source.patch(*phase)
         if patch is None:
             patch = make_patch(*phase, rgb=self.rgb, a8=self.a8, solid=self.solid, size=(self.width, self.height))
             self._patches[phase] = patch

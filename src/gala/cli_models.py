@@ -27,6 +27,21 @@ def models() -> None:
     "--kind", type=ui.EnumChoice("model_create_kind", "ModelCreateKind"), default=None, help="[the server's default]"
 )
 @click.option("--ref", "refs", multiple=True, type=ui.Id("an asset"), help="A reference asset id (repeat).")
+@click.option(
+    "--part",
+    "parts",
+    multiple=True,
+    metavar="ROLE=ASSET",
+    help="A reference image with its role, for --kind puppet (base, mouth_A..mouth_H, mouth_X, eyes_open, "
+    "eyes_closed) or photo (photo); repeat.",
+)
+@click.option(
+    "--anchor",
+    "anchors",
+    multiple=True,
+    metavar="NAME=X,Y",
+    help="An anchor in the image's pixels (mouth=256,322; bleed=24); a photo's are found, these replace them.",
+)
 @click.option("--engine", default=None, help="Text-to-speech engine [the server's default].")
 @click.option("--voice", default=None, help="The engine's voice id, e.g. `es`.")
 @click.option("--language", default=None, help="e.g. `es`, `es-MX` [the server's default].")
@@ -39,6 +54,8 @@ def create(
     description: str | None,
     kind: Any,
     refs: tuple[uuid.UUID, ...],
+    parts: tuple[str, ...],
+    anchors: tuple[str, ...],
     engine: str | None,
     voice: str | None,
     language: str | None,
@@ -55,6 +72,11 @@ def create(
 
     spoken = {"engine": engine, "voice": voice, "language": language, "rate": rate, "pitch": pitch}
     doc: dict[str, Any] = {"name": name, "reference_asset_ids": [str(r) for r in refs]}
+    if parts:
+        doc["reference_assets"] = [_part(p) for p in parts]
+        del doc["reference_asset_ids"]
+    if anchors:
+        doc["anchors"] = dict(_anchor(a) for a in anchors)
     if description is not None:
         doc["description"] = description
     if kind is not None:
@@ -67,6 +89,26 @@ def create(
         ui.print_json(model)
     else:
         click.echo(str(model.id))
+
+
+def _part(text: str) -> dict[str, str]:
+    role, sep, asset = text.partition("=")
+    if not sep or not role or not asset:
+        raise click.BadParameter(f"{text!r} is not ROLE=ASSET", param_hint="--part")
+    return {"asset_id": str(ui.Id("an asset").convert(asset, None, None)), "role": role}
+
+
+def _anchor(text: str) -> tuple[str, Any]:
+    name, sep, value = text.partition("=")
+    try:
+        numbers = [float(v) for v in value.split(",")]
+    except ValueError:
+        numbers = []
+    if not sep or not name or len(numbers) not in (1, 2):
+        raise click.BadParameter(f"{text!r} is not NAME=X,Y (or NAME=N)", param_hint="--anchor")
+    if len(numbers) == 2:
+        return name, numbers
+    return name, int(numbers[0]) if name == "bleed" else numbers[0]
 
 
 @models.command("list")

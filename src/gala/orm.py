@@ -62,6 +62,8 @@ class AvatarModel(Timestamps, Base):
     kind: Mapped[str] = mapped_column(String(32), default="avatar")
     voice: Mapped[dict[str, Any]] = mapped_column(JSONDoc, default=dict)
     labels: Mapped[dict[str, str]] = mapped_column(JSONDoc, default=dict)
+    # A puppet's or photo's anchors (and a photo's located face box): services/rigs.py owns its shape.
+    rig: Mapped[dict[str, Any] | None] = mapped_column(JSONDoc)
     references: Mapped[list[ModelReference]] = relationship(
         order_by="ModelReference.position", cascade="all, delete-orphan", lazy="selectin"
     )
@@ -75,6 +77,7 @@ class ModelReference(Base):
     model_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("models.id", ondelete="CASCADE"), primary_key=True)
     position: Mapped[int] = mapped_column(Integer, primary_key=True)
     asset_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("assets.id", ondelete="RESTRICT"), index=True)
+    role: Mapped[str | None] = mapped_column(String(32))  # e.g. `base`, `mouth_E`, `photo`; None: no role
 
 
 class Template(Timestamps, Base):

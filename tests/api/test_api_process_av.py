@@ -1,4 +1,4 @@
-"""The API process never imports PyAV (``av``): media work runs in its sandbox processes.
+"""The API process never imports PyAV (``av``) nor OpenCV: media work runs in its sandbox processes.
 
 A fresh interpreter builds the app, uploads an image, previews a frame and creates a job, then
 reports whether ``av`` was imported and, if so, by which chain of modules (the first import).
@@ -45,8 +45,16 @@ statuses = [
     client.post(f"/templates/{HELLO_ID}/preview", json={"t": 1, "width": 160}).status_code,
     client.post("/jobs", json={"template_id": str(HELLO_ID), "params": {"title": "Hola"}}).status_code,
 ]
+# A photo model: its face is located (OpenCV) in the sandbox, never here.
+from renderer.avatar.samples import sample_portrait
+portrait = io.BytesIO()
+sample_portrait().save(portrait, "PNG")
+photo = client.post("/assets", files={"file": ("me.png", portrait.getvalue(), "image/png")}).json()["id"]
+refs = [{"asset_id": photo, "role": "photo"}]
+made = client.post("/models", json={"name": "me", "kind": "photo", "reference_assets": refs})
+statuses.append(made.status_code)
 app.app.extensions["gala"].close()
-print(json.dumps({"statuses": statuses, "av": "av" in sys.modules, "first": first}))
+print(json.dumps({"statuses": statuses, "av": "av" in sys.modules, "cv2": "cv2" in sys.modules, "first": first}))
 """
 
 
@@ -56,8 +64,9 @@ def test_the_api_process_never_imports_av(tmp_path: Path) -> None:
     )
     assert out.returncode == 0, out.stderr[-3000:]
     report = json.loads(out.stdout.strip().splitlines()[-1])
-    assert report["statuses"] == [201, 200, 201]
+    assert report["statuses"] == [201, 200, 201, 201]
     assert not report["av"], f"the API process imported av; first through: {report['first']}"
+    assert not report["cv2"], "the API process imported OpenCV (a photo's face is located in the sandbox)"
 
 
 def test_the_upload_path_is_av_free_already() -> None:

@@ -106,6 +106,24 @@ def test_jsonl_rows_and_duplicate_basenames(client: Any) -> None:
     assert [e["pointer"] for e in r.json()["errors"]] == ["/rows/1/params/slug"]
 
 
+def test_a_form_part_without_a_name_is_a_400_not_a_500(client: Any) -> None:
+    # Schemathesis sent one: Werkzeug hands such a part to the form under the key None.
+    t = make_template(client)
+    boundary = "gala-boundary"
+    body = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="template_id"\r\n\r\n{t["id"]}\r\n'
+        f"--{boundary}\r\nContent-Disposition: form-data\r\n\r\n{{}}\r\n"
+        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="rows.csv"\r\n'
+        f"Content-Type: text/csv\r\n\r\ntitle\r\nA\r\n--{boundary}--\r\n"
+    ).encode()
+    r = client.post(
+        "/batch-uploads", content=body, headers={"Content-Type": f"multipart/form-data; boundary={boundary}"}
+    )
+    assert r.status_code == 400, r.text
+    assert r.headers["content-type"].startswith("application/problem+json")
+    assert "name" in r.json()["errors"][0]["detail"]
+
+
 def test_at_most_concurrency_rows_are_in_flight_and_ending_one_dispatches_the_next(app: Any, client: Any) -> None:
     t = make_template(client)
     r = client.post("/batches", json={"template_id": t["id"], "concurrency": 2, "rows": _rows(*"abcde")})

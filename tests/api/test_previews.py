@@ -61,3 +61,46 @@ def test_a_served_app_warms_its_sandbox_and_stops_it_on_shutdown(app: Any) -> No
         assert preview(client, t=0, width=160).status_code == 200
         assert sorted(pool.pids()) == sorted(pids)  # served by a warm process, none started
     assert all(not Path(f"/proc/{pid}").exists() for pid in pids)
+
+
+def test_a_spoken_template_previews_with_its_speech_synthesized_once(app: Any, client: Any) -> None:
+    """Its duration comes from the speech (output.duration null), as in a job: the preview synthesizes
+    it first, in the sandbox, and keeps it by content, so the next frames do not synthesize again."""
+    rt = app.app.extensions["gala"]
+    avatar = {
+        "type": "avatar",
+        "model": "builtin",
+        "framing": "bust",
+        "script": {"$param": "script"},
+        "voice": {"language": "es"},
+    }
+    created = client.post(
+        "/templates",
+        json={
+            "name": "spoken",
+            "composition": {
+                "version": 2,
+                "output": {"size": "360p", "duration": None},
+                "background": "#223344",
+                "tracks": [{"clips": [avatar]}],
+            },
+            "parameters": {
+                "type": "object",
+                "properties": {"script": {"type": "string", "default": "Hola, soy GALA."}},
+            },
+        },
+    )
+    assert created.status_code == 201, created.text
+    path = f"/templates/{created.json()['id']}/preview"
+    first = client.post(path, json={"t": 0.5, "width": 320})
+    assert first.status_code == 200, first.text
+    assert Image.open(io.BytesIO(first.content)).size == (320, 180)
+    cache = rt.tmp_dir / previews.SPEECH_CACHE
+    kept = sorted(p.name for p in cache.glob("*.wav"))
+    assert len(kept) == 1
+    again = client.post(path, json={"t": 0.5, "width": 320})
+    assert again.content == first.content
+    other = client.post(path, json={"t": 0.5, "width": 320, "params": {"script": "Adiós."}})
+    assert other.status_code == 200, other.text
+    assert sorted(p.name for p in cache.glob("*.wav")) != kept
+    assert len(list(cache.glob("*.wav"))) == 2

@@ -268,3 +268,23 @@ def test_no_api_key_sends_no_authorization(recorder: tuple[str, list[dict[str, s
     assert result.exit_code == 0, result.output
     assert result.stderr.strip() == "nothing here"
     assert seen == [{"path": "/models", "authorization": ""}]
+
+
+def test_a_photo_model_from_the_command_line(platform: RunningPlatform, tmp_path: Path) -> None:
+    from renderer.avatar.samples import sample_portrait
+
+    sample_portrait().save(tmp_path / "me.png")
+    photo = one_id(run(platform, "assets", "upload", str(tmp_path / "me.png")))
+    model = one_id(run(platform, "models", "create", "Me", "--kind", "photo", "--part", f"photo={photo}"))
+    shown = json.loads(ok(run(platform, "models", "show", model, "--json")).stdout)
+    assert shown["kind"] == "photo"
+    assert shown["face"]["width"] > 200
+    moved = run(
+        platform, "models", "create", "Me2", "--kind", "photo", "--part", f"photo={photo}", "--anchor", "mouth_width=90"
+    )
+    assert (
+        json.loads(ok(run(platform, "models", "show", one_id(moved), "--json")).stdout)["anchors"]["mouth_width"] == 90
+    )
+    bad = run(platform, "models", "create", "x", "--kind", "photo", "--part", "photo")
+    assert bad.exit_code == 2
+    assert "ROLE=ASSET" in bad.stderr

@@ -108,7 +108,7 @@ def test_the_built_in_presenter_is_a_read_only_model(stack: Stack) -> None:
 def test_an_avatar_needs_a_model_that_renders(stack: Stack) -> None:
     missing = "01900000-0000-7000-8000-00000000dead"
     other = stack.client.post("/models", json={"name": "Ana"}).json()["id"]
-    for model, needle in ((missing, "there is no model"), (other, "only the built-in presenter")):
+    for model, needle in ((missing, "there is no model"), (other, "nothing to draw")):
         comp = composition()
         comp["tracks"][0]["clips"][0]["model"] = model
         r = stack.client.post("/jobs", json={"template_id": template(stack, comp)})
@@ -135,3 +135,31 @@ def test_the_presenter_preview_is_a_strip_of_frames_saying_the_sentence(stack: S
     bad = stack.client.post(f"/models/{PRESENTER_ID}/preview", json={"voice": {"language": "xx-nope"}})
     assert bad.status_code == 422, bad.text
     assert bad.json()["errors"][0]["pointer"] == "/voice/language"
+
+
+def test_a_photo_model_talks_through_the_pipeline(stack: Stack) -> None:
+    """A photo model's image reaches the render host through the fetch stage (its rig names it), and a
+    photo cannot have its background removed (no segmentation model ships): 422 before anything runs."""
+    import io
+
+    from renderer.avatar.samples import sample_portrait
+
+    buf = io.BytesIO()
+    sample_portrait(240, 300).save(buf, "PNG")
+    photo = stack.client.post("/assets", files={"file": ("me.png", buf.getvalue(), "image/png")}).json()["id"]
+    refs = [{"asset_id": photo, "role": "photo"}]
+    made = stack.client.post("/models", json={"name": "me", "kind": "photo", "reference_assets": refs})
+    assert made.status_code == 201, made.text
+    comp = composition()
+    comp["tracks"][0]["clips"][0].update(model=made.json()["id"], framing="bust")
+    comp["tracks"][0]["clips"][0]["background"] = "remove"
+    refused = stack.client.post("/jobs", json={"template_id": template(stack, comp)})
+    assert refused.status_code == 422, refused.text
+    assert refused.json()["errors"][0]["pointer"] == "/template/composition/tracks/0/clips/0/background"
+    assert "segmentation" in refused.json()["errors"][0]["detail"]
+    del comp["tracks"][0]["clips"][0]["background"]
+    stack.worker()
+    job = stack.client.post("/jobs", json={"template_id": template(stack, comp)})
+    assert job.status_code == 201, job.text
+    done = stack.wait_done(job.json()["id"], timeout=120)
+    assert done["status"] == "done", (done, stack.logs())

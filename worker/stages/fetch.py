@@ -7,7 +7,7 @@ another queue, maybe another host), so their WAVs are fetched with the rest.
 from __future__ import annotations
 
 from gala.jobs.fetch import Abandoned, localize
-from gala.jobs.speech import AssetStore, bind_models, recording_digest, stored_assets
+from gala.jobs.speech import AssetStore, bind_models, recording_digest, rig_assets, stored_assets
 from gala.jobs.stages import StageFailed, StageStopped
 from gala.speech.resolve import attach_cached
 from gala.storage import StorageError
@@ -29,6 +29,8 @@ def run(ctx: StageContext) -> None:
                 "speech_error", f"The synthesized speech of {len(missing)} clip(s) is missing; submit the job again."
             )
         claim.assets.extend(stored_assets(ctx.rt, [r.asset for r in found]))
+        have = {str(a.id) for a in claim.assets}  # a puppet's or photo's images, named by its rig
+        claim.assets.extend(stored_assets(ctx.rt, [a for a in rig_assets(claim.composition) if a not in have]))
         # localfs paths as they are; other providers' objects streamed into the staging directory.
         ctx.files, ctx.downloaded = localize(
             ctx.rt, claim.assets, claim.staging_dir / "assets", should_stop=ctx.beat.should_cancel

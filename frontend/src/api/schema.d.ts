@@ -199,7 +199,8 @@ export interface paths {
          * @description Synthesizes `text` (default "Hello! I am the GALA presenter.") with the model's voice (or
          *     `voice`) and answers `frames` frames spread over the speech, side by side, each `height`
          *     pixels tall, as one JPEG. It runs in the API's sandbox processes (at most 15 s; 429 when
-         *     busy). Only the built-in presenter (kind `builtin`) can be previewed in this version (422).
+         *     busy). The built-in presenter and `puppet` and `photo` models can be previewed; an `avatar`
+         *     model has nothing to draw (422).
          */
         post: operations["models.preview"];
         delete?: never;
@@ -910,7 +911,10 @@ export interface components {
             next_cursor: components["schemas"]["Cursor"];
         };
         AssetUpload: {
-            /** @description The file's bytes. */
+            /**
+             * Format: binary
+             * @description The file's bytes.
+             */
             file: string;
             name?: components["schemas"]["Name"];
         };
@@ -924,41 +928,94 @@ export interface components {
          */
         Voice: {
             /** @default espeak-ng */
-            engine: string;
+            engine?: string;
             /** @description Engine voice id, e.g. `es`. */
             voice?: string;
             /** @default es */
-            language: string;
+            language?: string;
             /**
              * @description Speed multiplier.
              * @default 1
              */
-            rate: number;
+            rate?: number;
             /**
              * @description Semitones relative to the voice's default.
              * @default 0
              */
-            pitch: number;
+            pitch?: number;
         };
+        /**
+         * @description What a reference image is to a `puppet` model (docs/avatars.md): `base` (the character, RGBA),
+         *     `mouth_A` ... `mouth_H` and `mouth_X` (one patch per mouth shape), `eyes_open`, `eyes_closed`;
+         *     or to a `photo` model: `photo` (one frontal portrait).
+         * @enum {string}
+         */
+        ReferenceRole: "base" | "mouth_A" | "mouth_B" | "mouth_C" | "mouth_D" | "mouth_E" | "mouth_F" | "mouth_G" | "mouth_H" | "mouth_X" | "eyes_open" | "eyes_closed" | "photo";
+        ReferenceAsset: {
+            /** Format: uuid */
+            asset_id: string;
+            /** @description Its role in a `puppet` or `photo` model; null for an `avatar` model's references. */
+            role?: components["schemas"]["ReferenceRole"] | null;
+        };
+        /** @description [x, y] in the image's pixels (from its top-left corner). */
+        Point: number[];
+        /**
+         * @description Where a model's face is, in the pixels of its `base` (puppet) or `photo` image. A puppet needs
+         *     `mouth` and `eyes` (the centres its mouth and eyes patches are placed on) and may give `pivot`
+         *     (where its body sways from; default the bottom centre above the bleed) and `bleed` (rows at the
+         *     bottom that no framing shows). A photo's anchors are found when it is created (`left_eye`,
+         *     `right_eye`, `mouth`: the centre of the line between the lips, `mouth_width`, `jaw`: the chin);
+         *     any given on create or update replace the found ones.
+         */
+        ModelAnchors: {
+            mouth?: components["schemas"]["Point"];
+            eyes?: components["schemas"]["Point"];
+            pivot?: components["schemas"]["Point"] | null;
+            bleed?: number;
+            left_eye?: components["schemas"]["Point"];
+            right_eye?: components["schemas"]["Point"];
+            mouth_width?: number;
+            jaw?: components["schemas"]["Point"];
+        };
+        /**
+         * @description The model's reference assets with their roles; for a `puppet` every role of `ReferenceRole` but
+         *     `photo`, once each, all RGBA images; for a `photo` one image with the role `photo`. Each asset
+         *     must exist and, for those kinds, be an image. Replaces `reference_asset_ids` when both are given.
+         */
+        ReferenceAssets: components["schemas"]["ReferenceAsset"][];
         ModelCreate: {
             name: components["schemas"]["Name"];
             description?: components["schemas"]["Description"];
             /**
+             * @description `avatar` (data only), `puppet` (a 2D cut-out: `reference_assets` with roles and `anchors`),
+             *     or `photo` (a talking photo: one portrait; its face is located on create, 422 when none is found).
              * @default avatar
              * @enum {string}
              */
-            kind: "avatar";
+            kind?: "avatar" | "puppet" | "photo";
             /** @description Assets (images, video, audio) the model is built from. Each must exist. */
             reference_asset_ids?: string[];
+            reference_assets?: components["schemas"]["ReferenceAssets"];
+            anchors?: components["schemas"]["ModelAnchors"];
             voice?: components["schemas"]["Voice"];
             labels?: components["schemas"]["Labels"];
         };
+        /** @description A puppet or photo is checked again as a whole after the change (422, nothing stored). */
         ModelPatch: {
             name?: components["schemas"]["Name"];
             description?: components["schemas"]["Description"];
             reference_asset_ids?: string[];
+            reference_assets?: components["schemas"]["ReferenceAssets"];
+            anchors?: components["schemas"]["ModelAnchors"];
             voice?: components["schemas"]["Voice"];
             labels?: components["schemas"]["Labels"];
+        };
+        /** @description Where a photo model's face was found (pixels of its photo). */
+        FaceBox: {
+            x: number;
+            y: number;
+            width: number;
+            height: number;
         };
         Model: {
             /** Format: uuid */
@@ -966,14 +1023,20 @@ export interface components {
             name: components["schemas"]["Name"];
             description: components["schemas"]["Description"];
             /**
-             * @description `avatar`; `builtin` for the built-in presenter (drawn from code, present in every database,
-             *     id `01900000-0000-7000-8000-000000000002`, read-only). An `avatar` clip names a model by its
-             *     id; the model's `voice` is the default for its clips. Later versions may add kinds.
+             * @description `avatar`, `puppet`, `photo`; `builtin` for the built-in presenter (drawn from code, present in
+             *     every database, id `01900000-0000-7000-8000-000000000002`, read-only). An `avatar` clip names a
+             *     model by its id (a `builtin`, `puppet` or `photo` one); the model's `voice` is the default for
+             *     its clips. Later versions may add kinds.
              */
             kind: string;
             reference_asset_ids: string[];
+            reference_assets: components["schemas"]["ReferenceAsset"][];
+            /** @description A puppet's or photo's anchors (see `ModelAnchors`); null for other kinds. */
+            anchors: components["schemas"]["ModelAnchors"] | null;
+            /** @description A photo model's located face; null for other kinds. */
+            face: components["schemas"]["FaceBox"] | null;
             /** @description See `Voice`; unknown fields may appear. */
-            voice: Record<string, never>;
+            voice: Record<string, unknown>;
             labels: components["schemas"]["Labels"];
             created_at: components["schemas"]["Timestamp"];
             updated_at: components["schemas"]["Timestamp"];
@@ -989,9 +1052,9 @@ export interface components {
                 pitch?: number;
             };
             /** @default 6 */
-            frames: number;
+            frames?: number;
             /** @default 240 */
-            height: number;
+            height?: number;
         };
         ModelPage: {
             items: components["schemas"]["Model"][];
@@ -1421,7 +1484,7 @@ export interface components {
         ResolvedSpeech: {
             asset?: string;
             /** @description The timing document of docs/speech.md. */
-            timing?: Record<string, never>;
+            timing?: Record<string, unknown>;
             /** @description The script's plain text (markup removed). */
             text?: string | null;
         };
@@ -1448,6 +1511,15 @@ export interface components {
             nods?: boolean | null;
             seed?: number | null;
         };
+        /** @description Filled in by GALA before rendering from the clip's `puppet` or `photo` model (its images by role and its anchors, see the Models API); anything given here is replaced. */
+        ResolvedRig: {
+            /** @enum {string} */
+            kind?: "puppet" | "photo";
+            assets?: {
+                [key: string]: string;
+            };
+            anchors?: Record<string, unknown>;
+        };
         /** @description A talking presenter saying `script` (or a `recording`). Its `"auto"` length (the default) is the speech's; music ducks under it. */
         AvatarClip: {
             /** @constant */
@@ -1457,8 +1529,9 @@ export interface components {
             framing?: components["schemas"]["AvatarFraming"] | null;
             /** @description Height as a fraction of the frame's; default 0.9 (full), 0.8 (bust), 0.32 (circle), 0.3 (pip). */
             size?: (number | null) | components["schemas"]["ParamRef"];
-            /** @description A colour behind the puppet inside its framing; null keeps the scene. */
-            background?: components["schemas"]["OptionalColor"];
+            /** @description A colour behind the puppet inside its framing; null keeps the scene. `"remove"` cuts the model out of its own background: puppets already are; a photo model would need a segmentation model, and none ships with GALA, so it is refused for photos. */
+            background?: components["schemas"]["OptionalColor"] | "remove";
+            rig?: components["schemas"]["ResolvedRig"] | null;
             /** @description A ring around circle and pip framings, pixels; default 0. */
             border?: (number | null) | components["schemas"]["ParamRef"];
             movement?: components["schemas"]["AvatarMovement"] | null;
@@ -1611,9 +1684,9 @@ export interface components {
             version: number;
             latest_version?: number;
             /** @description See `Composition`. */
-            composition: Record<string, never>;
+            composition: Record<string, unknown>;
             /** @description See `ParametersSchema`. */
-            parameters: Record<string, never>;
+            parameters: Record<string, unknown>;
             labels: components["schemas"]["Labels"];
             created_at: components["schemas"]["Timestamp"];
             updated_at: components["schemas"]["Timestamp"];
@@ -1625,14 +1698,14 @@ export interface components {
              * @description Values for the template's parameters, as for a job.
              * @default {}
              */
-            params: Record<string, never>;
+            params?: Record<string, unknown>;
             /** @description The version to preview; `null` or absent means the latest. */
             version?: number | null;
             /**
              * @description Width of the JPEG in pixels (the height follows the composition's aspect).
              * @default 640
              */
-            width: number;
+            width?: number;
         };
         TemplatePage: {
             items: components["schemas"]["Template"][];
@@ -1648,13 +1721,13 @@ export interface components {
              * @description File name stem of the outputs (`<basename>.mp4`, `<basename>.jpg`).
              * @default output
              */
-            basename: string;
+            basename?: string;
             /**
              * @description Render a fast low-resolution draft: the composition's `output.quality` becomes `draft`
              *     (half size, fast encoder settings).
              * @default false
              */
-            draft: boolean;
+            draft?: boolean;
         };
         JobCreate: {
             /** Format: uuid */
@@ -1665,7 +1738,7 @@ export interface components {
              * @description Values for the template's parameters.
              * @default {}
              */
-            params: Record<string, never>;
+            params?: Record<string, unknown>;
             options?: components["schemas"]["JobOptions"];
             labels?: components["schemas"]["Labels"];
         };
@@ -1679,7 +1752,7 @@ export interface components {
             /** Format: uuid */
             template_id: string;
             template_version: number;
-            params: Record<string, never>;
+            params: Record<string, unknown>;
             options: components["schemas"]["JobOptions"];
             status: components["schemas"]["JobStatus"];
             /** @description What the worker is doing now. */
@@ -1714,7 +1787,7 @@ export interface components {
              * @description What the key is for.
              * @default
              */
-            name: string;
+            name?: string;
         };
         ApiKey: {
             /** Format: uuid */
@@ -1833,7 +1906,7 @@ export interface components {
         /** @description The options of every row's job (`basename` comes from `basename_column`). */
         BatchOptions: {
             /** @default false */
-            draft: boolean;
+            draft?: boolean;
         };
         BatchCreate: {
             /** Format: uuid */
@@ -1845,7 +1918,7 @@ export interface components {
                  * @description Values for the template's parameters.
                  * @default {}
                  */
-                params: Record<string, never>;
+                params?: Record<string, unknown>;
             }[];
             options?: components["schemas"]["BatchOptions"];
             /** @description The row field whose value names the row's outputs. */
@@ -1854,12 +1927,12 @@ export interface components {
              * @description How many rows are dispatched at a time.
              * @default 4
              */
-            concurrency: number;
+            concurrency?: number;
             /**
              * @description Create the valid rows and report the others in `skipped`, instead of creating nothing.
              * @default false
              */
-            skip_invalid: boolean;
+            skip_invalid?: boolean;
             labels?: components["schemas"]["Labels"];
         };
         /**

@@ -1,3 +1,5 @@
+import { useId } from "react";
+
 // Progress for every wait: an indeterminate spinner (role=status) or a bar with a value
 // (role=progressbar). Both are announced by screen readers and honour reduced motion (styles.css).
 export function Spinner({ label, inline = false }: { label: string; inline?: boolean }) {
@@ -9,18 +11,32 @@ export function Spinner({ label, inline = false }: { label: string; inline?: boo
   );
 }
 
-export function ProgressBar({ label, value, detail }: { label: string; value: number | null; detail?: string }) {
+export function ProgressBar({
+  label,
+  value,
+  detail,
+  hideLabel = false,
+}: {
+  label: string;
+  value: number | null;
+  detail?: string;
+  /** Name the bar for screen readers only (a table column already says what it is). */
+  hideLabel?: boolean;
+}) {
+  const id = useId();
   const percent = value === null ? null : Math.max(0, Math.min(100, Math.round(value * 100)));
   return (
     <div className="progress">
       <div className="progress-head">
-        <span id={`pb-${label}`}>{label}</span>
+        <span id={id} className={hideLabel ? "visually-hidden" : undefined}>
+          {label}
+        </span>
         <span>{percent === null ? "…" : `${percent} %`}</span>
       </div>
       <div
         className="progress-track"
         role="progressbar"
-        aria-labelledby={`pb-${label}`}
+        aria-labelledby={id}
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={percent ?? undefined}

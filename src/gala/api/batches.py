@@ -32,7 +32,7 @@ def _form_body() -> tuple[dict[str, Any], bytes, str]:
     form = request.form
     body: dict[str, Any] = {"template_id": form.get("template_id")}
     # The multipart body streams past the validation middleware, so its fields are checked here.
-    errors = [FieldError(p, pointer=f"/{k}") for k, v in form.items() if (p := text_problem(v) or text_problem(k))]
+    errors = [FieldError(p, pointer=f"/{k}") for k, v in form.items(multi=True) if (p := _part_problem(k, v))]
     if errors:
         raise BadRequest("The form has text that cannot be used.", errors=errors)
     try:
@@ -71,6 +71,13 @@ def _form_body() -> tuple[dict[str, Any], bytes, str]:
     if len(raw) > batch_rows.FILE_MAX_BYTES:
         raise PayloadTooLarge(f"A rows file is at most {batch_rows.FILE_MAX_BYTES} bytes.")
     return body, raw, fmt
+
+
+def _part_problem(name: Any, value: Any) -> str | None:
+    # A part without a usable name reaches the form as the key None (seen from Schemathesis).
+    if not isinstance(name, str) or not isinstance(value, str):
+        return "every form part needs a text name and a text value"
+    return text_problem(value) or text_problem(name)
 
 
 def _options_problem(value: Any) -> str | None:

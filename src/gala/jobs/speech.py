@@ -25,6 +25,7 @@ from gala.jobs.fetch import StoredAsset
 from gala.orm import Asset, AvatarModel
 from gala.runtime import Runtime
 from gala.speech.resolve import Resolved, spoken_clips
+from renderer.avatar.rig import KINDS as RIG_KINDS  # models drawn from their reference images
 
 NAMESPACE = uuid.UUID("6f1d5a7e-3c7b-5d0e-9a51-0c1f2d3b4a60")  # fixed: ids must not change between versions
 SOURCE = "speech"
@@ -140,6 +141,27 @@ def clip_voice(model_voice: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def clip_rig(model: AvatarModel) -> dict[str, Any] | None:
+    """A puppet or photo model as the avatar clip's resolved `rig` field (None for other kinds)."""
+    if model.kind not in RIG_KINDS or model.rig is None:
+        return None
+    return {
+        "kind": model.kind,
+        "assets": {r.role: str(r.asset_id) for r in model.references if r.role is not None},
+        "anchors": model.rig.get("anchors") or {},
+    }
+
+
+def rig_assets(composition: dict[str, Any]) -> list[str]:
+    """The image assets the avatar clips' resolved rigs name (bind_models added them)."""
+    return [
+        str(a)
+        for spoken in spoken_clips(composition)
+        if isinstance(spoken.clip.get("rig"), dict)
+        for a in (spoken.clip["rig"].get("assets") or {}).values()
+    ]
+
+
 def avatar_models(session: Session, composition: dict[str, Any]) -> dict[str, AvatarModel]:
     """The models the composition's avatar clips name by id (those that exist)."""
     wanted: set[uuid.UUID] = set()
@@ -153,15 +175,30 @@ def avatar_models(session: Session, composition: dict[str, Any]) -> dict[str, Av
 
 
 def bind_models(rt: Runtime, composition: dict[str, Any]) -> Callable[[dict[str, Any]], dict[str, Any] | None]:
-    """Point each avatar clip naming the built-in presenter's model at what the renderer draws, and give
-    every clip its model's voice as defaults (for gala.speech.resolve's ``voice_defaults``)."""
+    """Point each avatar clip naming the built-in presenter's model at what the renderer draws (a puppet
+    or photo model: its `rig`, whose images the fetch stage adds), and give every clip its model's voice
+    as defaults (for gala.speech.resolve's ``voice_defaults``)."""
     with rt.sessions() as session:
         models = avatar_models(session, composition)
     defaults: dict[int, dict[str, Any]] = {}
     for spoken in spoken_clips(composition):
         model = models.get(str(spoken.clip.get("model")))
+        if spoken.clip.get("type") == "avatar":
+            spoken.clip.pop("rig", None)  # only GALA fills it in, from the model
         if model is not None:
             defaults[id(spoken.clip)] = clip_voice(model.voice)
             if model.kind == BUILTIN:
                 spoken.clip["model"] = BUILTIN
+            rig = clip_rig(model)
+            if rig is not None and spoken.clip.get("type") == "avatar":
+                spoken.clip["rig"] = rig
     return lambda clip: defaults.get(id(clip))
+
+
+def voice_list(rt: Runtime, composition: dict[str, Any]) -> list[dict[str, Any] | None]:
+    """:func:`bind_models` as plain data for another process (the preview sandbox): each spoken
+    clip's voice defaults, in :func:`spoken_clips` order; binds the composition in place too."""
+    if next(spoken_clips(composition), None) is None:
+        return []
+    bound = bind_models(rt, composition)
+    return [bound(spoken.clip) for spoken in spoken_clips(composition)]

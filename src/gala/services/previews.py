@@ -17,6 +17,7 @@ from typing import Any
 
 from gala.errors import FieldError, NotFound, ServiceUnavailable, TooManyRequests, Unprocessable
 from gala.jobs.fetch import StoredAsset, localize
+from gala.jobs.speech import voice_list
 from gala.runtime import Runtime
 from gala.sandbox import Busy, Crashed, Timeout
 from gala.services import jobs, templates
@@ -28,6 +29,9 @@ log = logging.getLogger(__name__)
 MAX_WIDTH = 1280
 DEFAULT_WIDTH = 640
 TIMEOUT_SECONDS = 10.0
+# Speech that previews synthesized, by content (gala.speech.resolve's cache key), so that moving
+# the cursor or changing a colour does not synthesize the same words again.
+SPEECH_CACHE = "preview-speech"
 
 
 def preview(rt: Runtime, template_id: uuid.UUID, body: dict[str, Any], *, timeout: float = TIMEOUT_SECONDS) -> bytes:
@@ -60,6 +64,8 @@ def _render(rt: Runtime, call: Callable[..., Any], template_id: uuid.UUID, body:
                     errors=[FieldError(f"template {template_id} has no version {body['version']}", pointer="/version")],
                 ) from None
         planned = jobs.plan(session, view.version, body.get("params", {}), {"draft": False})
+    voices = voice_list(rt, planned.composition)
+    speech = (str(rt.tmp_dir / SPEECH_CACHE), voices) if voices else None
     stored = [StoredAsset.of(a) for a in planned.assets.values()]
     workdir = rt.tmp_dir / f"preview-{uuid.uuid4().hex}"
     try:
@@ -69,7 +75,9 @@ def _render(rt: Runtime, call: Callable[..., Any], template_id: uuid.UUID, body:
             raise ServiceUnavailable(f"An asset could not be read from storage: {exc}") from exc
         width = min(MAX_WIDTH, int(body.get("width", DEFAULT_WIDTH)))
         sent = {key: (str(f.path), f.kind, f.duration) for key, f in files.items()}
-        answer = call("frame", planned.composition, float(body["t"]), sent, width, sandbox_caps(rt), timeout=timeout)
+        answer = call(
+            "frame", planned.composition, float(body["t"]), sent, width, sandbox_caps(rt), speech, timeout=timeout
+        )
     except Timeout as exc:
         log.warning("preview stopped after %ss template_id=%s pid=%s", timeout, template_id, exc.pid)
         raise Unprocessable(

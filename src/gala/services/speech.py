@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from gala.errors import FieldError, Unprocessable
-from gala.jobs.speech import BUILTIN, avatar_models, clip_voice
+from gala.jobs.speech import BUILTIN, RIG_KINDS, avatar_models, clip_voice
 from gala.parameters import param_origin
 from gala.schemas import pointer
 from gala.services.builtin import PRESENTER_ID
@@ -63,15 +63,23 @@ def check_spoken(session: Session, composition: dict[str, Any], template_composi
                     )
                 )
                 continue
-            if model is not None and model.kind != BUILTIN:
+            if model is not None and model.kind not in (BUILTIN, *RIG_KINDS):
                 errors.append(
                     FieldError(
-                        f"model {name} is an `{model.kind}` model; only the built-in presenter "
-                        f"({PRESENTER_ID}) renders in this version",
+                        f"model {name} is an `{model.kind}` model, which has nothing to draw: name a `puppet` "
+                        f"or `photo` model, or the built-in presenter ({PRESENTER_ID})",
                         pointer=at((*spoken.path, "model")),
                     )
                 )
                 continue
+            if model is not None and model.kind == "photo" and spoken.clip.get("background") == "remove":
+                errors.append(
+                    FieldError(
+                        "a photo model keeps its own background: removing it needs a segmentation model and none "
+                        "ships with GALA; use null (the photo as it is) or a colour for the framing",
+                        pointer=at((*spoken.path, "background")),
+                    )
+                )
             defaults = None if model is None else clip_voice(model.voice)
         try:
             check(plan(spoken.clip, defaults), catalog)

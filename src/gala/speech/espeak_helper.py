@@ -17,6 +17,8 @@
 
 import ctypes
 import json
+import os
+import signal
 import sys
 from pathlib import Path
 
@@ -139,6 +141,11 @@ class Espeak:
         return {"ok": True, "sample_rate": self.sample_rate, "pcm_bytes": len(pcm), "events": self.events}, pcm
 
 
+# A test hook (tests/voice/test_speech_crash.py): a request whose text holds this word makes the helper
+# die for real, by SIGKILL, as a crashing engine would. Unset everywhere but that test.
+CRASH_ON = os.environ.get("GALA_TEST_ESPEAK_CRASH_ON")
+
+
 def main() -> None:
     engine = Espeak()
     out = sys.stdout.buffer
@@ -152,6 +159,8 @@ def main() -> None:
             elif op == "voices":
                 answer = engine.voices()
             elif op == "synthesize":
+                if CRASH_ON and CRASH_ON in str(request.get("ssml")):
+                    os.kill(os.getpid(), signal.SIGKILL)
                 answer, pcm = engine.synthesize(request)
             else:
                 answer = {"ok": False, "error": f"unknown op {op!r}"}

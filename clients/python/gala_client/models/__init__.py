@@ -40,6 +40,7 @@ from .composition import Composition
 from .custom_size import CustomSize
 from .duck import Duck
 from .easing import Easing
+from .face_box import FaceBox
 from .fit import Fit
 from .font_ref import FontRef
 from .gradient_clip import GradientClip
@@ -60,6 +61,7 @@ from .liveness import Liveness
 from .media_info_type_0 import MediaInfoType0
 from .media_trim import MediaTrim
 from .model import Model
+from .model_anchors import ModelAnchors
 from .model_create import ModelCreate
 from .model_create_kind import ModelCreateKind
 from .model_page import ModelPage
@@ -82,6 +84,12 @@ from .problem_error import ProblemError
 from .problem_error_in import ProblemErrorIn
 from .readiness import Readiness
 from .readiness_problem import ReadinessProblem
+from .reference_asset import ReferenceAsset
+from .reference_role import ReferenceRole
+from .resolved_rig import ResolvedRig
+from .resolved_rig_anchors import ResolvedRigAnchors
+from .resolved_rig_assets import ResolvedRigAssets
+from .resolved_rig_kind import ResolvedRigKind
 from .resolved_speech import ResolvedSpeech
 from .resolved_speech_timing import ResolvedSpeechTiming
 from .rotation_keyframes_item import RotationKeyframesItem
@@ -177,6 +185,7 @@ __all__ = (
     "CustomSize",
     "Duck",
     "Easing",
+    "FaceBox",
     "Fit",
     "FontRef",
     "GradientClip",
@@ -197,6 +206,7 @@ __all__ = (
     "MediaInfoType0",
     "MediaTrim",
     "Model",
+    "ModelAnchors",
     "ModelCreate",
     "ModelCreateKind",
     "ModelPage",
@@ -219,6 +229,12 @@ __all__ = (
     "ProblemErrorIn",
     "Readiness",
     "ReadinessProblem",
+    "ReferenceAsset",
+    "ReferenceRole",
+    "ResolvedRig",
+    "ResolvedRigAnchors",
+    "ResolvedRigAssets",
+    "ResolvedRigKind",
     "ResolvedSpeech",
     "ResolvedSpeechTiming",
     "RotationKeyframesItem",

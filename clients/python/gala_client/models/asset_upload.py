@@ -10,7 +10,9 @@ from .. import types
 
 from ..types import UNSET, Unset
 
+from ..types import File, FileTypes
 from ..types import UNSET, Unset
+from io import BytesIO
 
 
 
@@ -25,11 +27,11 @@ T = TypeVar("T", bound="AssetUpload")
 class AssetUpload:
     """ 
         Attributes:
-            file (str): The file's bytes.
+            file (File): The file's bytes.
             name (str | Unset):
      """
 
-    file: str
+    file: File
     name: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -38,7 +40,8 @@ class AssetUpload:
 
 
     def to_dict(self) -> dict[str, Any]:
-        file = self.file
+        file = self.file.to_tuple()
+
 
         name = self.name
 
@@ -57,7 +60,7 @@ class AssetUpload:
     def to_multipart(self) -> types.RequestFiles:
         files: types.RequestFiles = []
 
-        files.append(("file", (None, str(self.file).encode(), "text/plain")))
+        files.append(("file", self.file.to_tuple()))
 
 
 
@@ -78,7 +81,12 @@ class AssetUpload:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        file = d.pop("file")
+        file = File(
+             payload = BytesIO(d.pop("file"))
+        )
+
+
+
 
         name = d.pop("name", UNSET)
 

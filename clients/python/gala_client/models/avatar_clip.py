@@ -20,6 +20,7 @@ if TYPE_CHECKING:
   from ..models.avatar_movement import AvatarMovement
   from ..models.offset import Offset
   from ..models.param_ref import ParamRef
+  from ..models.resolved_rig import ResolvedRig
   from ..models.resolved_speech import ResolvedSpeech
   from ..models.transition import Transition
   from ..models.visual_keyframes import VisualKeyframes
@@ -64,7 +65,10 @@ class AvatarClip:
             framing (AvatarFraming | None | Unset):
             size (float | None | ParamRef | Unset): Height as a fraction of the frame's; default 0.9 (full), 0.8 (bust),
                 0.32 (circle), 0.3 (pip).
-            background (None | ParamRef | str | Unset):
+            background (Literal['remove'] | None | ParamRef | str | Unset): A colour behind the puppet inside its framing;
+                null keeps the scene. `"remove"` cuts the model out of its own background: puppets already are; a photo model
+                would need a segmentation model, and none ships with GALA, so it is refused for photos.
+            rig (None | ResolvedRig | Unset):
             border (float | None | ParamRef | Unset): A ring around circle and pip framings, pixels; default 0.
             movement (AvatarMovement | None | Unset):
             keyframes (None | Unset | VisualKeyframes):
@@ -88,7 +92,8 @@ class AvatarClip:
     speech: None | ResolvedSpeech | Unset = UNSET
     framing: AvatarFraming | None | Unset = UNSET
     size: float | None | ParamRef | Unset = UNSET
-    background: None | ParamRef | str | Unset = UNSET
+    background: Literal['remove'] | None | ParamRef | str | Unset = UNSET
+    rig: None | ResolvedRig | Unset = UNSET
     border: float | None | ParamRef | Unset = UNSET
     movement: AvatarMovement | None | Unset = UNSET
     keyframes: None | Unset | VisualKeyframes = UNSET
@@ -102,6 +107,7 @@ class AvatarClip:
         from ..models.avatar_movement import AvatarMovement # noqa: PLC0415
         from ..models.offset import Offset # noqa: PLC0415
         from ..models.param_ref import ParamRef # noqa: PLC0415
+        from ..models.resolved_rig import ResolvedRig # noqa: PLC0415
         from ..models.resolved_speech import ResolvedSpeech # noqa: PLC0415
         from ..models.transition import Transition # noqa: PLC0415
         from ..models.visual_keyframes import VisualKeyframes # noqa: PLC0415
@@ -242,13 +248,21 @@ class AvatarClip:
         else:
             size = self.size
 
-        background: dict[str, Any] | None | str | Unset
+        background: dict[str, Any] | Literal['remove'] | None | str | Unset
         if isinstance(self.background, Unset):
             background = UNSET
         elif isinstance(self.background, ParamRef):
             background = self.background.to_dict()
         else:
             background = self.background
+
+        rig: dict[str, Any] | None | Unset
+        if isinstance(self.rig, Unset):
+            rig = UNSET
+        elif isinstance(self.rig, ResolvedRig):
+            rig = self.rig.to_dict()
+        else:
+            rig = self.rig
 
         border: dict[str, Any] | float | None | Unset
         if isinstance(self.border, Unset):
@@ -315,6 +329,8 @@ class AvatarClip:
             field_dict["size"] = size
         if background is not UNSET:
             field_dict["background"] = background
+        if rig is not UNSET:
+            field_dict["rig"] = rig
         if border is not UNSET:
             field_dict["border"] = border
         if movement is not UNSET:
@@ -331,6 +347,7 @@ class AvatarClip:
         from ..models.avatar_movement import AvatarMovement # noqa: PLC0415
         from ..models.offset import Offset # noqa: PLC0415
         from ..models.param_ref import ParamRef # noqa: PLC0415
+        from ..models.resolved_rig import ResolvedRig # noqa: PLC0415
         from ..models.resolved_speech import ResolvedSpeech # noqa: PLC0415
         from ..models.transition import Transition # noqa: PLC0415
         from ..models.visual_keyframes import VisualKeyframes # noqa: PLC0415
@@ -682,7 +699,7 @@ class AvatarClip:
         size = _parse_size(d.pop("size", UNSET))
 
 
-        def _parse_background(data: object) -> None | ParamRef | str | Unset:
+        def _parse_background(data: object) -> Literal['remove'] | None | ParamRef | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -697,9 +714,33 @@ class AvatarClip:
                 return componentsschemas_optional_color_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | ParamRef | str | Unset, data)
+            background_type_1 = cast(Literal['remove'] , data)
+            if background_type_1 != 'remove':
+                raise ValueError(f"background_type_1 must match const 'remove', got '{background_type_1}'")
+            return background_type_1
+            return cast(Literal['remove'] | None | ParamRef | str | Unset, data)
 
         background = _parse_background(d.pop("background", UNSET))
+
+
+        def _parse_rig(data: object) -> None | ResolvedRig | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                rig_type_0 = ResolvedRig.from_dict(data)
+
+
+
+                return rig_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | ResolvedRig | Unset, data)
+
+        rig = _parse_rig(d.pop("rig", UNSET))
 
 
         def _parse_border(data: object) -> float | None | ParamRef | Unset:
@@ -782,6 +823,7 @@ class AvatarClip:
             framing=framing,
             size=size,
             background=background,
+            rig=rig,
             border=border,
             movement=movement,
             keyframes=keyframes,

@@ -13,8 +13,11 @@ from uuid import UUID
 import datetime
 
 if TYPE_CHECKING:
+  from ..models.face_box import FaceBox
   from ..models.labels import Labels
+  from ..models.model_anchors import ModelAnchors
   from ..models.model_voice import ModelVoice
+  from ..models.reference_asset import ReferenceAsset
 
 
 
@@ -31,10 +34,14 @@ class Model:
             id (UUID):
             name (str):
             description (None | str):
-            kind (str): `avatar`; `builtin` for the built-in presenter (drawn from code, present in every database,
-                id `01900000-0000-7000-8000-000000000002`, read-only). An `avatar` clip names a model by its
-                id; the model's `voice` is the default for its clips. Later versions may add kinds.
+            kind (str): `avatar`, `puppet`, `photo`; `builtin` for the built-in presenter (drawn from code, present in
+                every database, id `01900000-0000-7000-8000-000000000002`, read-only). An `avatar` clip names a
+                model by its id (a `builtin`, `puppet` or `photo` one); the model's `voice` is the default for
+                its clips. Later versions may add kinds.
             reference_asset_ids (list[UUID]):
+            reference_assets (list[ReferenceAsset]):
+            anchors (ModelAnchors | None): A puppet's or photo's anchors (see `ModelAnchors`); null for other kinds.
+            face (FaceBox | None): A photo model's located face; null for other kinds.
             voice (ModelVoice): See `Voice`; unknown fields may appear.
             labels (Labels): Free key/value labels for the client's own bookkeeping.
             created_at (datetime.datetime):
@@ -46,6 +53,9 @@ class Model:
     description: None | str
     kind: str
     reference_asset_ids: list[UUID]
+    reference_assets: list[ReferenceAsset]
+    anchors: ModelAnchors | None
+    face: FaceBox | None
     voice: ModelVoice
     labels: Labels
     created_at: datetime.datetime
@@ -57,8 +67,11 @@ class Model:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.face_box import FaceBox # noqa: PLC0415
         from ..models.labels import Labels # noqa: PLC0415
+        from ..models.model_anchors import ModelAnchors # noqa: PLC0415
         from ..models.model_voice import ModelVoice # noqa: PLC0415
+        from ..models.reference_asset import ReferenceAsset # noqa: PLC0415
         id = str(self.id)
 
         name = self.name
@@ -74,6 +87,25 @@ class Model:
             reference_asset_ids.append(reference_asset_ids_item)
 
 
+
+        reference_assets = []
+        for reference_assets_item_data in self.reference_assets:
+            reference_assets_item = reference_assets_item_data.to_dict()
+            reference_assets.append(reference_assets_item)
+
+
+
+        anchors: dict[str, Any] | None
+        if isinstance(self.anchors, ModelAnchors):
+            anchors = self.anchors.to_dict()
+        else:
+            anchors = self.anchors
+
+        face: dict[str, Any] | None
+        if isinstance(self.face, FaceBox):
+            face = self.face.to_dict()
+        else:
+            face = self.face
 
         voice = self.voice.to_dict()
 
@@ -92,6 +124,9 @@ class Model:
             "description": description,
             "kind": kind,
             "reference_asset_ids": reference_asset_ids,
+            "reference_assets": reference_assets,
+            "anchors": anchors,
+            "face": face,
             "voice": voice,
             "labels": labels,
             "created_at": created_at,
@@ -104,8 +139,11 @@ class Model:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.face_box import FaceBox # noqa: PLC0415
         from ..models.labels import Labels # noqa: PLC0415
+        from ..models.model_anchors import ModelAnchors # noqa: PLC0415
         from ..models.model_voice import ModelVoice # noqa: PLC0415
+        from ..models.reference_asset import ReferenceAsset # noqa: PLC0415
         d = dict(src_dict)
         id = UUID(d.pop("id"))
 
@@ -134,6 +172,52 @@ class Model:
             reference_asset_ids.append(reference_asset_ids_item)
 
 
+        reference_assets = []
+        _reference_assets = d.pop("reference_assets")
+        for reference_assets_item_data in (_reference_assets):
+            reference_assets_item = ReferenceAsset.from_dict(reference_assets_item_data)
+
+
+
+            reference_assets.append(reference_assets_item)
+
+
+        def _parse_anchors(data: object) -> ModelAnchors | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                anchors_type_0 = ModelAnchors.from_dict(data)
+
+
+
+                return anchors_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ModelAnchors | None, data)
+
+        anchors = _parse_anchors(d.pop("anchors"))
+
+
+        def _parse_face(data: object) -> FaceBox | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                face_type_0 = FaceBox.from_dict(data)
+
+
+
+                return face_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(FaceBox | None, data)
+
+        face = _parse_face(d.pop("face"))
+
+
         voice = ModelVoice.from_dict(d.pop("voice"))
 
 
@@ -160,6 +244,9 @@ class Model:
             description=description,
             kind=kind,
             reference_asset_ids=reference_asset_ids,
+            reference_assets=reference_assets,
+            anchors=anchors,
+            face=face,
             voice=voice,
             labels=labels,
             created_at=created_at,

@@ -14,6 +14,8 @@ from uuid import UUID
 
 if TYPE_CHECKING:
   from ..models.labels import Labels
+  from ..models.model_anchors import ModelAnchors
+  from ..models.reference_asset import ReferenceAsset
   from ..models.voice import Voice
 
 
@@ -26,11 +28,23 @@ T = TypeVar("T", bound="ModelPatch")
 
 @_attrs_define
 class ModelPatch:
-    """ 
+    """ A puppet or photo is checked again as a whole after the change (422, nothing stored).
+
         Attributes:
             name (str | Unset):
             description (None | str | Unset):
             reference_asset_ids (list[UUID] | Unset):
+            reference_assets (list[ReferenceAsset] | Unset): The model's reference assets with their roles; for a `puppet`
+                every role of `ReferenceRole` but
+                `photo`, once each, all RGBA images; for a `photo` one image with the role `photo`. Each asset
+                must exist and, for those kinds, be an image. Replaces `reference_asset_ids` when both are given.
+            anchors (ModelAnchors | Unset): Where a model's face is, in the pixels of its `base` (puppet) or `photo` image.
+                A puppet needs
+                `mouth` and `eyes` (the centres its mouth and eyes patches are placed on) and may give `pivot`
+                (where its body sways from; default the bottom centre above the bleed) and `bleed` (rows at the
+                bottom that no framing shows). A photo's anchors are found when it is created (`left_eye`,
+                `right_eye`, `mouth`: the centre of the line between the lips, `mouth_width`, `jaw`: the chin);
+                any given on create or update replace the found ones.
             voice (Voice | Unset): How the avatar speaks. `engine` names the text-to-speech engine; further engine-specific
                 settings may be added by later versions, so clients should keep unknown fields.
             labels (Labels | Unset): Free key/value labels for the client's own bookkeeping.
@@ -39,6 +53,8 @@ class ModelPatch:
     name: str | Unset = UNSET
     description: None | str | Unset = UNSET
     reference_asset_ids: list[UUID] | Unset = UNSET
+    reference_assets: list[ReferenceAsset] | Unset = UNSET
+    anchors: ModelAnchors | Unset = UNSET
     voice: Voice | Unset = UNSET
     labels: Labels | Unset = UNSET
 
@@ -48,6 +64,8 @@ class ModelPatch:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.labels import Labels # noqa: PLC0415
+        from ..models.model_anchors import ModelAnchors # noqa: PLC0415
+        from ..models.reference_asset import ReferenceAsset # noqa: PLC0415
         from ..models.voice import Voice # noqa: PLC0415
         name = self.name
 
@@ -65,6 +83,19 @@ class ModelPatch:
                 reference_asset_ids.append(reference_asset_ids_item)
 
 
+
+        reference_assets: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.reference_assets, Unset):
+            reference_assets = []
+            for componentsschemas_reference_assets_item_data in self.reference_assets:
+                componentsschemas_reference_assets_item = componentsschemas_reference_assets_item_data.to_dict()
+                reference_assets.append(componentsschemas_reference_assets_item)
+
+
+
+        anchors: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.anchors, Unset):
+            anchors = self.anchors.to_dict()
 
         voice: dict[str, Any] | Unset = UNSET
         if not isinstance(self.voice, Unset):
@@ -85,6 +116,10 @@ class ModelPatch:
             field_dict["description"] = description
         if reference_asset_ids is not UNSET:
             field_dict["reference_asset_ids"] = reference_asset_ids
+        if reference_assets is not UNSET:
+            field_dict["reference_assets"] = reference_assets
+        if anchors is not UNSET:
+            field_dict["anchors"] = anchors
         if voice is not UNSET:
             field_dict["voice"] = voice
         if labels is not UNSET:
@@ -97,6 +132,8 @@ class ModelPatch:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.labels import Labels # noqa: PLC0415
+        from ..models.model_anchors import ModelAnchors # noqa: PLC0415
+        from ..models.reference_asset import ReferenceAsset # noqa: PLC0415
         from ..models.voice import Voice # noqa: PLC0415
         d = dict(src_dict)
         name = d.pop("name", UNSET)
@@ -123,6 +160,28 @@ class ModelPatch:
                 reference_asset_ids.append(reference_asset_ids_item)
 
 
+        _reference_assets = d.pop("reference_assets", UNSET)
+        reference_assets: list[ReferenceAsset] | Unset = UNSET
+        if _reference_assets is not UNSET:
+            reference_assets = []
+            for componentsschemas_reference_assets_item_data in _reference_assets:
+                componentsschemas_reference_assets_item = ReferenceAsset.from_dict(componentsschemas_reference_assets_item_data)
+
+
+
+                reference_assets.append(componentsschemas_reference_assets_item)
+
+
+        _anchors = d.pop("anchors", UNSET)
+        anchors: ModelAnchors | Unset
+        if isinstance(_anchors,  Unset):
+            anchors = UNSET
+        else:
+            anchors = ModelAnchors.from_dict(_anchors)
+
+
+
+
         _voice = d.pop("voice", UNSET)
         voice: Voice | Unset
         if isinstance(_voice,  Unset):
@@ -147,6 +206,8 @@ class ModelPatch:
             name=name,
             description=description,
             reference_asset_ids=reference_asset_ids,
+            reference_assets=reference_assets,
+            anchors=anchors,
             voice=voice,
             labels=labels,
         )

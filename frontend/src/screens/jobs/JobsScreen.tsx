@@ -1,6 +1,12 @@
-import { ComingSoon } from "../../components/ComingSoon";
-import strings from "./strings";
+import { Route, Routes } from "react-router-dom";
+import { JobDetail } from "./JobDetail";
+import { JobList } from "./JobList";
 
 export default function JobsScreen() {
-  return <ComingSoon strings={strings} />;
+  return (
+    <Routes>
+      <Route index element={<JobList />} />
+      <Route path=":id" element={<JobDetail />} />
+    </Routes>
+  );
 }

@@ -139,7 +139,8 @@ def sync_detailed(
      Synthesizes `text` (default "Hello! I am the GALA presenter.") with the model's voice (or
     `voice`) and answers `frames` frames spread over the speech, side by side, each `height`
     pixels tall, as one JPEG. It runs in the API's sandbox processes (at most 15 s; 429 when
-    busy). Only the built-in presenter (kind `builtin`) can be previewed in this version (422).
+    busy). The built-in presenter and `puppet` and `photo` models can be previewed; an `avatar`
+    model has nothing to draw (422).
 
     Args:
         model_id (UUID):
@@ -178,7 +179,8 @@ def sync(
      Synthesizes `text` (default "Hello! I am the GALA presenter.") with the model's voice (or
     `voice`) and answers `frames` frames spread over the speech, side by side, each `height`
     pixels tall, as one JPEG. It runs in the API's sandbox processes (at most 15 s; 429 when
-    busy). Only the built-in presenter (kind `builtin`) can be previewed in this version (422).
+    busy). The built-in presenter and `puppet` and `photo` models can be previewed; an `avatar`
+    model has nothing to draw (422).
 
     Args:
         model_id (UUID):
@@ -212,7 +214,8 @@ async def asyncio_detailed(
      Synthesizes `text` (default "Hello! I am the GALA presenter.") with the model's voice (or
     `voice`) and answers `frames` frames spread over the speech, side by side, each `height`
     pixels tall, as one JPEG. It runs in the API's sandbox processes (at most 15 s; 429 when
-    busy). Only the built-in presenter (kind `builtin`) can be previewed in this version (422).
+    busy). The built-in presenter and `puppet` and `photo` models can be previewed; an `avatar`
+    model has nothing to draw (422).
 
     Args:
         model_id (UUID):
@@ -251,7 +254,8 @@ async def asyncio(
      Synthesizes `text` (default "Hello! I am the GALA presenter.") with the model's voice (or
     `voice`) and answers `frames` frames spread over the speech, side by side, each `height`
     pixels tall, as one JPEG. It runs in the API's sandbox processes (at most 15 s; 429 when
-    busy). Only the built-in presenter (kind `builtin`) can be previewed in this version (422).
+    busy). The built-in presenter and `puppet` and `photo` models can be previewed; an `avatar`
+    model has nothing to draw (422).
 
     Args:
         model_id (UUID):

@@ -144,7 +144,8 @@ def sync_detailed(
 
     Args:
         model_id (UUID):
-        body (ModelPatch):
+        body (ModelPatch): A puppet or photo is checked again as a whole after the change (422,
+            nothing stored).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -180,7 +181,8 @@ def sync(
 
     Args:
         model_id (UUID):
-        body (ModelPatch):
+        body (ModelPatch): A puppet or photo is checked again as a whole after the change (422,
+            nothing stored).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -211,7 +213,8 @@ async def asyncio_detailed(
 
     Args:
         model_id (UUID):
-        body (ModelPatch):
+        body (ModelPatch): A puppet or photo is checked again as a whole after the change (422,
+            nothing stored).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -247,7 +250,8 @@ async def asyncio(
 
     Args:
         model_id (UUID):
-        body (ModelPatch):
+        body (ModelPatch): A puppet or photo is checked again as a whole after the change (422,
+            nothing stored).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
