@@ -8,11 +8,15 @@ import { chooseFiles } from "./files.mjs";
 import { apiJson, axeViolations, openPage, screenshot, sharedBrowser } from "./browser.mjs";
 
 let browser;
-let template;
 const TEMPLATE = `e2e-batch-card-${Date.now().toString(36)}`; // unique, so a reused GALA does not confuse it
+// Top-level hooks run before every spec's tests, so the template is made inside the test: the
+// Templates spec, which runs first, sees only its own.
 before(async () => {
   browser = await sharedBrowser();
-  template = await apiJson("/templates", {
+});
+
+async function makeTemplate() {
+  return apiJson("/templates", {
     method: "POST",
     body: JSON.stringify({
       name: TEMPLATE,
@@ -33,7 +37,7 @@ before(async () => {
       },
     }),
   });
-});
+}
 
 const CSV = [
   "Title,Colour,slug,notes",
@@ -45,6 +49,7 @@ const CSV = [
 ].join("\n");
 
 test("run a 5-row CSV batch, follow it to done and download its archive", async () => {
+  await makeTemplate();
   const page = await openPage(browser.context, "batches");
   await page.getByLabel("Plantilla").selectOption({ label: TEMPLATE });
   await chooseFiles(page, "Elegir CSV…", { name: "tarjetas.csv", mimeType: "text/csv", buffer: Buffer.from(CSV) });
