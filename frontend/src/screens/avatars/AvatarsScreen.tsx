@@ -5,18 +5,19 @@ import { Link, useNavigate, useParams } from "react-router-dom";
 import { api, call } from "../../api/client";
 import { ApiError } from "../../api/problem";
 import type { components } from "../../api/schema";
-import { ErrorView, FieldErrors } from "../../components/ErrorView";
+import { ErrorView } from "../../components/ErrorView";
 import { Spinner } from "../../components/Spinner";
 import { useAsync } from "../../components/useAsync";
 import { format, useStrings } from "../../i18n/i18n";
 import { shared } from "../../i18n/shared";
+import { AnchorsCard } from "./AnchorsCard";
+import { NewModel } from "./NewModel";
 import { PreviewPanel } from "./PreviewPanel";
 import strings from "./strings";
-import { draftOf, EMPTY_VOICE, VoiceFields, voiceBody, type VoiceDraft } from "./VoiceFields";
+import { draftOf, VoiceFields, voiceBody, type VoiceDraft } from "./VoiceFields";
 import "./avatars.css";
 
 type Model = components["schemas"]["Model"];
-type Asset = components["schemas"]["Asset"];
 type Voice = components["schemas"]["Voice"];
 
 /** A voice to send: openapi-typescript types fields with a default as required, but the API fills
@@ -83,93 +84,6 @@ function ModelVoice({ model, onSaved }: { model: Model; onSaved: (m: Model) => v
   );
 }
 
-function NewModel({ onCreated }: { onCreated: (m: Model) => void }) {
-  const s = useStrings(strings);
-  const common = useStrings(shared);
-  const [name, setName] = useState("");
-  const [description, setDescription] = useState("");
-  const [voice, setVoice] = useState<VoiceDraft>({ ...EMPTY_VOICE, language: "es" });
-  const [refs, setRefs] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const images = useAsync(
-    (signal) => call(api.GET("/assets", { params: { query: { kind: "image", limit: 50 } }, signal })).then((p) => p.items as Asset[]),
-    [],
-  );
-  const create = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const model = await call(
-        api.POST("/models", {
-          body: {
-            name: name.trim(),
-            kind: "avatar",
-            ...(description.trim() ? { description: description.trim() } : {}),
-            voice: asVoice(voice),
-            reference_asset_ids: refs,
-          },
-        }),
-      );
-      setName("");
-      setDescription("");
-      onCreated(model);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const apiError = error instanceof ApiError ? error : null;
-  return (
-    <section className="card" aria-labelledby="new-model-heading">
-      <h2 id="new-model-heading">{s.newModel}</h2>
-      <p className="help">{s.kindNote}</p>
-      <form onSubmit={create} className="new-model">
-        <label className="field" htmlFor="model-name">
-          <span>{s.name}</span>
-          <input id="model-name" required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
-          <FieldErrors errors={apiError?.at("/name") ?? []} />
-        </label>
-        <label className="field" htmlFor="model-description">
-          <span>{s.description}</span>
-          <input id="model-description" maxLength={2000} value={description} onChange={(e) => setDescription(e.target.value)} />
-        </label>
-        <fieldset>
-          <legend>{s.voice}</legend>
-          <VoiceFields id="new-voice" value={voice} onChange={setVoice} schema={["Voice"]} pitchHelp={s.pitchModelHelp} error={apiError} />
-        </fieldset>
-        <fieldset>
-          <legend>{s.references}</legend>
-          {images.loading ? <Spinner label={common.loading} inline /> : null}
-          {images.value && images.value.length === 0 ? <p className="help">{s.noReferences}</p> : null}
-          <div className="reference-list">
-            {images.value?.map((asset) => (
-              <label key={asset.id} className="check">
-                <input
-                  type="checkbox"
-                  checked={refs.includes(asset.id)}
-                  onChange={(e) => setRefs((r) => (e.target.checked ? [...r, asset.id] : r.filter((id) => id !== asset.id)))}
-                />
-                {asset.name}
-              </label>
-            ))}
-          </div>
-          <FieldErrors errors={apiError?.at("/reference_asset_ids") ?? []} />
-        </fieldset>
-        <div className="row">
-          <button type="submit" disabled={busy || !name.trim()}>
-            {s.create}
-          </button>
-          {busy ? <Spinner label={s.creating} inline /> : null}
-        </div>
-      </form>
-      {error ? <ErrorView error={error} /> : null}
-    </section>
-  );
-}
-
 export default function AvatarsScreen() {
   const s = useStrings(strings);
   const common = useStrings(shared);
@@ -197,7 +111,7 @@ export default function AvatarsScreen() {
               <li key={m.id}>
                 <Link to={`/avatars/${m.id}`} aria-current={selected?.id === m.id ? "page" : undefined}>
                   <span className="model-name">{label(m)}</span>
-                  <span className="model-kind">{m.kind === BUILTIN ? s.kinds.builtin : s.kinds.avatar}</span>
+                  <span className="model-kind">{(s.kinds as Record<string, string>)[m.kind] ?? m.kind}</span>
                 </Link>
               </li>
             ))}
@@ -211,6 +125,9 @@ export default function AvatarsScreen() {
               </h2>
               {selected.description ? <p>{selected.description}</p> : null}
               <PreviewPanel key={`preview-${selected.id}`} model={selected} />
+              {selected.kind === "puppet" || selected.kind === "photo" ? (
+                <AnchorsCard key={`anchors-${selected.id}-${selected.updated_at}`} model={selected} onSaved={models.reload} />
+              ) : null}
               <ModelVoice key={`voice-${selected.id}-${selected.updated_at}`} model={selected} onSaved={models.reload} />
             </>
           ) : models.loading ? null : (
