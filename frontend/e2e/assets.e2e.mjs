@@ -52,6 +52,8 @@ test("upload an image, see its poster and media facts; a text file is refused; i
   const facts = await card.locator(".asset-facts").innerText();
   assert.match(facts, /64×48/);
   assert.match(facts, /image\/png/);
+  await card.getByRole("button", { name: "Ver" }).click();
+  await card.getByRole("img", { name: LOGO, exact: true }).waitFor(); // the full view, fetched with the key
 
   // The refusal names what is accepted (the problem's detail).
   const refused = page.getByTestId("upload-row").filter({ hasText: "notas.txt" });
