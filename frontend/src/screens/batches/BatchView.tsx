@@ -60,7 +60,7 @@ async function allRows(batchId: string, signal?: AbortSignal): Promise<Job[]> {
   return rows.sort((a, b) => (a.batch_row ?? 0) - (b.batch_row ?? 0));
 }
 
-export function BatchView({ batchId }: { batchId: string }) {
+export function BatchView({ batchId, skipped }: { batchId: string; skipped?: Batch["skipped"] }) {
   const s = useStrings(strings);
   const common = useStrings(shared);
   const [batch, setBatch] = useState<Batch | null>(null);
@@ -177,6 +177,7 @@ export function BatchView({ batchId }: { batchId: string }) {
       </div>
       {downloading ? <ProgressBar label={s.downloading} value={got?.total ? got.loaded / got.total : null} detail={format(s.received, { size: formatBytes(got?.loaded ?? 0) })} /> : null}
       <p role="status">{message}</p>
+      {skipped?.length ? <SkippedRows rows={skipped} /> : null}
       {error ? <ErrorView error={error} /> : null}
       <h3 id="rows-heading">{s.rows}</h3>
       <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="rows-heading">
@@ -213,5 +214,22 @@ export function BatchView({ batchId }: { batchId: string }) {
         </table>
       </div>
     </section>
+  );
+}
+
+/** The rows a create with `skip_invalid` left out, and why (only in the create's answer). */
+export function SkippedRows({ rows }: { rows: NonNullable<Batch["skipped"]> }) {
+  const s = useStrings(strings);
+  return (
+    <div className="error" role="alert">
+      <strong>{s.skipped}</strong>
+      <ul>
+        {rows.map((row) => (
+          <li key={row.row}>
+            {s.row} {row.row + 1}: {row.errors.map((e) => `${e.pointer ? `${e.pointer} ` : ""}${e.detail}`).join("; ")}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -1,7 +1,8 @@
 // Batches: a new batch from a CSV, the batches made in this browser, and /batches/<id>: one batch.
 import { useState } from "react";
-import { Link, useNavigate, useParams } from "react-router-dom";
+import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
 import { api, call } from "../../api/client";
+import type { components } from "../../api/schema";
 import { ErrorView } from "../../components/ErrorView";
 import { Spinner } from "../../components/Spinner";
 import { useAsync } from "../../components/useAsync";
@@ -12,6 +13,8 @@ import { NewBatch } from "./NewBatch";
 import { recentBatches, rememberBatch } from "./recent";
 import strings from "./strings";
 import "./batches.css";
+
+type Batch = components["schemas"]["Batch"];
 
 function Recent() {
   const s = useStrings(strings);
@@ -49,18 +52,19 @@ export default function BatchesScreen() {
   const s = useStrings(strings);
   const navigate = useNavigate();
   const batchId = useParams()["*"] || null;
+  const created = useLocation().state as { skipped?: Batch["skipped"] } | null; // the create's answer
   return (
     <section aria-labelledby="screen-title" className="batches-screen">
       <h1 id="screen-title">{s.title}</h1>
       {batchId ? (
-        <BatchView key={batchId} batchId={batchId} />
+        <BatchView key={batchId} batchId={batchId} skipped={created?.skipped} />
       ) : (
         <>
           <p className="help">{s.intro}</p>
           <NewBatch
             onCreated={(batch) => {
               rememberBatch(batch.id);
-              navigate(`/batches/${batch.id}`);
+              navigate(`/batches/${batch.id}`, { state: { skipped: batch.skipped } });
             }}
           />
           <Recent />

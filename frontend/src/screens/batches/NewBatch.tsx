@@ -3,7 +3,6 @@
 // POST /batch-uploads with a progress bar. The server types the cells by the parameters' types.
 import { useMemo, useState, type FormEvent } from "react";
 import { api, call } from "../../api/client";
-import { ApiError } from "../../api/problem";
 import type { components } from "../../api/schema";
 import { upload, type Progress } from "../../api/transfer";
 import { ErrorView } from "../../components/ErrorView";
@@ -47,7 +46,6 @@ export function NewBatch({ onCreated }: { onCreated: (batch: Batch) => void }) {
   const [progress, setProgress] = useState<Progress | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [skipped, setSkipped] = useState<Batch["skipped"]>(undefined);
 
   const template = templates.value?.find((t) => t.id === templateId);
   const params = useMemo(() => parametersOf(template), [template]);
@@ -77,7 +75,6 @@ export function NewBatch({ onCreated }: { onCreated: (batch: Batch) => void }) {
     if (!file || !template) return;
     setBusy(true);
     setError(null);
-    setSkipped(undefined);
     setProgress(null);
     const { table, basenameColumn } = remap(file.table, mapping, basename);
     const csv = new File([writeCsv(table)], file.name.replace(/\.[^.]*$/, "") + ".csv", { type: "text/csv" });
@@ -95,7 +92,6 @@ export function NewBatch({ onCreated }: { onCreated: (batch: Batch) => void }) {
         },
         { onProgress: setProgress },
       );
-      if (batch.skipped?.length) setSkipped(batch.skipped);
       onCreated(batch);
     } catch (caught) {
       setError(caught);
@@ -209,19 +205,7 @@ export function NewBatch({ onCreated }: { onCreated: (batch: Batch) => void }) {
         </div>
         {busy ? <ProgressBar label={s.uploading} value={progress?.total ? progress.loaded / progress.total : null} /> : null}
       </form>
-      {error instanceof ApiError ? <ErrorView error={error} /> : error ? <ErrorView error={error} /> : null}
-      {skipped?.length ? (
-        <div className="card">
-          <h3>{s.skipped}</h3>
-          <ul>
-            {skipped.map((row) => (
-              <li key={row.row}>
-                {s.row} {row.row + 1}: {row.errors.map((e) => `${e.pointer ?? ""} ${e.detail}`).join("; ")}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      {error ? <ErrorView error={error} /> : null}
     </section>
   );
 }
