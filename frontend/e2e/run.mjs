@@ -4,5 +4,8 @@ import { after } from "node:test";
 import { closeSharedBrowser } from "./browser.mjs";
 import "./shell.e2e.mjs";
 import "./templates.e2e.mjs";
+import "./assets.e2e.mjs";
+import "./avatars.e2e.mjs";
+import "./batches.e2e.mjs";
 
 after(closeSharedBrowser);

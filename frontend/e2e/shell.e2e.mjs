@@ -26,6 +26,7 @@ test("the studio opens on templates, in Spanish, and switches to English", async
 test("settings shows readiness, reached with the keyboard only, at 1280 and 390 px", async () => {
   const page = await openPage(browser.context, "settings");
   // The skip link is the first stop; Tab on reaches every nav link.
+  await page.locator(".skip-link").waitFor({ state: "attached" }); // React has rendered the shell
   await page.keyboard.press("Tab");
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Saltar al contenido");
   const readiness = page.getByTestId("readiness");

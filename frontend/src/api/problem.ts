@@ -18,8 +18,10 @@ export class ApiError extends Error {
   readonly detail: string | undefined;
   readonly fields: FieldError[];
   readonly retryAfter: number | undefined;
+  /** The parsed answer, for problems that carry more than `errors` (415 `supported`, 409 `users`). */
+  readonly body: unknown;
 
-  constructor(status: number, title: string, detail?: string, fields: FieldError[] = [], retryAfter?: number) {
+  constructor(status: number, title: string, detail?: string, fields: FieldError[] = [], retryAfter?: number, body?: unknown) {
     super(detail ? `${title}: ${detail}` : title);
     this.name = "ApiError";
     this.status = status;
@@ -27,6 +29,7 @@ export class ApiError extends Error {
     this.detail = detail;
     this.fields = fields;
     this.retryAfter = retryAfter;
+    this.body = body;
   }
 
   /** The errors whose pointer is `pointer` or lies under it. */
@@ -51,7 +54,7 @@ export function apiError(response: Response, body: unknown): ApiError {
   const retryAfter = Number.isFinite(retry) && retry > 0 ? retry : undefined;
   if (isProblem(body)) {
     const fields = (body.errors ?? []).map((e) => ({ field: fieldOf(e), detail: e.detail }));
-    return new ApiError(body.status, body.title, body.detail, fields, retryAfter);
+    return new ApiError(body.status, body.title, body.detail, fields, retryAfter, body);
   }
   const text = typeof body === "string" && body.length < 300 ? body : undefined;
   return new ApiError(response.status, response.statusText || `HTTP ${response.status}`, text, [], retryAfter);

@@ -1806,6 +1806,15 @@ export interface components {
             updated_at: components["schemas"]["Timestamp"];
             started_at: components["schemas"]["Timestamp"] | null;
             finished_at: components["schemas"]["Timestamp"] | null;
+            /** @description Seconds left at the rate so far (0 once ended; null while queued or before any progress). */
+            eta_seconds?: number | null;
+            /**
+             * Format: uuid
+             * @description The batch this job is a row of.
+             */
+            batch_id?: string | null;
+            /** @description Its row in the batch (from 0). */
+            batch_row?: number | null;
         };
         /**
          * @description A level; each includes the ones before it (an admin key can also write and read).
@@ -1842,15 +1851,6 @@ export interface components {
         ApiKeyPage: {
             items: components["schemas"]["ApiKey"][];
             next_cursor: components["schemas"]["Cursor"];
-            /** @description Seconds left at the rate so far (0 once ended; null while queued or before any progress). */
-            eta_seconds?: number | null;
-            /**
-             * Format: uuid
-             * @description The batch this job is a row of.
-             */
-            batch_id?: string | null;
-            /** @description Its row in the batch (from 0). */
-            batch_row?: number | null;
         };
         JobPage: {
             items: components["schemas"]["Job"][];

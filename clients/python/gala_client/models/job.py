@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from ..models.job_status import JobStatus
+from ..types import UNSET, Unset
 from typing import cast
 from uuid import UUID
 import datetime
@@ -47,6 +48,10 @@ class Job:
             updated_at (datetime.datetime):
             started_at (datetime.datetime | None):
             finished_at (datetime.datetime | None):
+            eta_seconds (float | None | Unset): Seconds left at the rate so far (0 once ended; null while queued or before
+                any progress).
+            batch_id (None | Unset | UUID): The batch this job is a row of.
+            batch_row (int | None | Unset): Its row in the batch (from 0).
      """
 
     id: UUID
@@ -65,6 +70,9 @@ class Job:
     updated_at: datetime.datetime
     started_at: datetime.datetime | None
     finished_at: datetime.datetime | None
+    eta_seconds: float | None | Unset = UNSET
+    batch_id: None | Unset | UUID = UNSET
+    batch_row: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -126,6 +134,26 @@ class Job:
         else:
             finished_at = self.finished_at
 
+        eta_seconds: float | None | Unset
+        if isinstance(self.eta_seconds, Unset):
+            eta_seconds = UNSET
+        else:
+            eta_seconds = self.eta_seconds
+
+        batch_id: None | str | Unset
+        if isinstance(self.batch_id, Unset):
+            batch_id = UNSET
+        elif isinstance(self.batch_id, UUID):
+            batch_id = str(self.batch_id)
+        else:
+            batch_id = self.batch_id
+
+        batch_row: int | None | Unset
+        if isinstance(self.batch_row, Unset):
+            batch_row = UNSET
+        else:
+            batch_row = self.batch_row
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -147,6 +175,12 @@ class Job:
             "started_at": started_at,
             "finished_at": finished_at,
         })
+        if eta_seconds is not UNSET:
+            field_dict["eta_seconds"] = eta_seconds
+        if batch_id is not UNSET:
+            field_dict["batch_id"] = batch_id
+        if batch_row is not UNSET:
+            field_dict["batch_row"] = batch_row
 
         return field_dict
 
@@ -277,6 +311,46 @@ class Job:
         finished_at = _parse_finished_at(d.pop("finished_at"))
 
 
+        def _parse_eta_seconds(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        eta_seconds = _parse_eta_seconds(d.pop("eta_seconds", UNSET))
+
+
+        def _parse_batch_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                batch_id_type_0 = UUID(data)
+
+
+
+                return batch_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        batch_id = _parse_batch_id(d.pop("batch_id", UNSET))
+
+
+        def _parse_batch_row(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        batch_row = _parse_batch_row(d.pop("batch_row", UNSET))
+
+
         job = cls(
             id=id,
             template_id=template_id,
@@ -294,6 +368,9 @@ class Job:
             updated_at=updated_at,
             started_at=started_at,
             finished_at=finished_at,
+            eta_seconds=eta_seconds,
+            batch_id=batch_id,
+            batch_row=batch_row,
         )
 
 
