@@ -23,8 +23,9 @@ from tests.conftest import POSTGRES_URL, REDIS_URL
 
 BROKERS = ["embedded", pytest.param("redis", marks=pytest.mark.redis)] if REDIS_URL else ["embedded"]
 # Users run the embedded broker on SQLite (the default) and Redis on PostgreSQL (compose). Where both
-# servers are configured, the mixed pairs run only in modules marked `every_pair` (the pipeline's own
-# tests): a worker test costs about ten seconds a leg, and CI has 30 minutes.
+# servers are configured, the mixed pairs run only for tests marked `every_pair` (a render, a second
+# delivery, a worker killed mid-render): a worker test costs about ten seconds a leg, and CI has 30
+# minutes.
 USERS_PAIRS = {("embedded", "sqlite"), ("redis", "postgresql")}
 EVERY_PAIR_CONFIGURED = bool(REDIS_URL and POSTGRES_URL)
 TINY = {"title": "¡Hola!", "width": 160, "height": 90, "duration": 1.2, "fps": 10, "size": 16}
@@ -93,7 +94,7 @@ class Stack:
 def stack(request: pytest.FixtureRequest, settings: Settings, tmp_path: Path) -> Iterator[Stack]:
     pair = (request.param, request.node.callspec.params.get("database_url"))
     if EVERY_PAIR_CONFIGURED and pair not in USERS_PAIRS and request.node.get_closest_marker("every_pair") is None:
-        pytest.skip("a mixed broker/database pair: those run in the modules marked every_pair (CI time)")
+        pytest.skip("a mixed broker/database pair: those run for the tests marked every_pair (CI time)")
     if request.param == "redis":
         import redis
 

@@ -1,7 +1,9 @@
 """The render pipeline with real processes: the API in this process, Celery workers as children.
 
 Each test runs on the embedded broker (kombu's SQLAlchemy transport over SQLite) and, when
-``GALA_TEST_REDIS_URL`` is set, on Redis; and on every database backend of the suite.
+``GALA_TEST_REDIS_URL`` is set, on Redis; with SQLite, and PostgreSQL when it is set. Where both are
+set, the tests marked ``every_pair`` run on all four pairs, the others on the two users run
+(embedded + SQLite, Redis + PostgreSQL): see tests/worker/conftest.py.
 """
 
 from __future__ import annotations
@@ -21,9 +23,9 @@ from gala.jobs import dispatch, stages
 from gala.orm import Asset, Job, JobEvent, Template, TemplateVersion
 from tests.worker.conftest import LONG, RENDERING, TINY, Stack, rendered
 
-pytestmark = pytest.mark.every_pair  # the pipeline runs on every pair of broker and database
 
-
+# On every pair of broker and database, mixed ones included (the others: the two users run).
+@pytest.mark.every_pair
 def test_hello_job_renders_to_assets(stack: Stack) -> None:
     stack.worker()
     job = stack.wait_done(stack.submit(TINY, options={"basename": "hello"})["id"])
@@ -165,6 +167,8 @@ def test_storage_failure_is_retried_then_fails_clearly(stack: Stack, tmp_path: P
     assert (stack.settings.staging_dir / job["id"] / "output.mp4").is_file()
 
 
+# On every pair of broker and database, mixed ones included (the others: the two users run).
+@pytest.mark.every_pair
 def test_worker_killed_mid_render_ends_done_exactly_once(stack: Stack) -> None:
     first = stack.worker()
     params = {**LONG, "duration": 40}
@@ -186,6 +190,8 @@ def test_worker_killed_mid_render_ends_done_exactly_once(stack: Stack) -> None:
     assert len(stack.stored_files()) == 2
 
 
+# On every pair of broker and database, mixed ones included (the others: the two users run).
+@pytest.mark.every_pair
 def test_a_second_delivery_is_a_no_op(stack: Stack) -> None:
     stack.worker()
     stack.worker()
