@@ -143,6 +143,15 @@ class Platform:
         for proc in reversed(self.processes):
             proc.stop()
 
+    def kill(self) -> None:
+        """SIGKILL every child's process group and reap them: for a platform that is thrown away (a
+        warm Celery shutdown idles ~4 s: its loop polls the broker for 2 s before it sees the flag)."""
+        for proc in self.processes:
+            proc.signal(signal.SIGKILL)
+        for proc in self.processes:
+            if proc.popen is not None:
+                proc.popen.wait(10)
+
     def wait(self) -> None:
         """Block until a child exits or the parent is told to stop (Ctrl-C / SIGTERM)."""
         while all(p.alive() for p in self.processes):

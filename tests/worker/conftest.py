@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import signal
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -121,12 +120,7 @@ def stack(request: pytest.FixtureRequest, settings: Settings, tmp_path: Path) ->
     try:
         yield Stack(settings, app.test_client(), rt, platform, log_dir)
     finally:
-        # Killed, not stopped: a Celery warm shutdown takes about 4 s even when idle (its loop
-        # polls the broker for 2 s before it looks at the flag), and the stack is thrown away.
-        # Graceful stops are tested where they matter (tests/test_cli.py, tests/deploy).
-        for proc in platform.processes:
-            proc.signal(signal.SIGKILL)
-        for proc in platform.processes:
-            if proc.popen is not None:
-                proc.popen.wait(10)
+        # Killed, not stopped: the stack is thrown away. Graceful stops are tested where they
+        # matter (tests/test_cli.py, tests/deploy).
+        platform.kill()
         rt.close()

@@ -41,7 +41,7 @@ def _form_body() -> tuple[dict[str, Any], bytes, str]:
     errors = [
         FieldError(p, pointer=f"/{k}")
         for k, v in form.items(multi=True)
-        if k in _FORM_FIELDS and (p := _part_problem(k, v))
+        if k in _FORM_FIELDS and (p := _part_problem(v))
     ]
     if errors:
         raise BadRequest("The form has text that cannot be used.", errors=errors)
@@ -83,10 +83,8 @@ def _form_body() -> tuple[dict[str, Any], bytes, str]:
     return body, raw, fmt
 
 
-def _part_problem(name: str, value: Any) -> str | None:
-    if not isinstance(value, str):
-        return "must be text"
-    return text_problem(value) or text_problem(name)
+def _part_problem(value: Any) -> str | None:
+    return text_problem(value) if isinstance(value, str) else "must be text"
 
 
 def _options_problem(value: Any) -> str | None:
