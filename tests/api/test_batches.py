@@ -137,6 +137,18 @@ def test_parts_the_form_does_not_name_are_ignored_even_without_a_name(client: An
     assert [e["pointer"] for e in r.json()["errors"]] == ["/labels"]
 
 
+def test_a_non_ascii_digit_in_a_number_field_is_a_422(client: Any) -> None:
+    # Schemathesis sent concurrency "³": str.isdigit() says yes, int() says no (a 500 once).
+    t = make_template(client)
+    r = client.post(
+        "/batch-uploads",
+        data={"template_id": t["id"], "concurrency": "³"},
+        files={"file": ("rows.csv", io.BytesIO(b"title\nA\n"))},
+    )
+    assert r.status_code == 422, r.text
+    assert [e["pointer"] for e in r.json()["errors"]] == ["/concurrency"]
+
+
 def test_at_most_concurrency_rows_are_in_flight_and_ending_one_dispatches_the_next(app: Any, client: Any) -> None:
     t = make_template(client)
     r = client.post("/batches", json={"template_id": t["id"], "concurrency": 2, "rows": _rows(*"abcde")})

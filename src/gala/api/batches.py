@@ -52,7 +52,8 @@ def _form_body() -> tuple[dict[str, Any], bytes, str]:
     for name, (low, high) in _FORM_INT.items():
         if form.get(name):
             text = form[name].strip()
-            if not text.isdigit() or not low <= int(text) <= high:
+            # ASCII digits only: str.isdigit() also accepts "³", which int() refuses.
+            if not (text.isascii() and text.isdigit()) or not low <= int(text) <= high:
                 errors.append(FieldError(f"must be an integer from {low} to {high}", pointer=f"/{name}"))
             else:
                 body[name] = int(text)
