@@ -39,6 +39,12 @@ def test_the_contracts_event_kinds_are_gala_jobs_events() -> None:
     assert SPEC["components"]["schemas"]["EventKind"]["enum"] == [k.value for k in EventKind]
 
 
+def test_a_last_event_id_that_is_not_ascii_digits_means_from_the_start() -> None:
+    from gala.services.live import parse_last_event_id
+
+    assert [parse_last_event_id(v) for v in ("42", " 7 ", "³", "x", None)] == [42, 7, 0, 0, 0]
+
+
 def test_the_event_schema_can_fail() -> None:
     with_bad_kind = {"id": 1, "kind": "exploded", "job_id": str(uuid.uuid4()), "batch_id": None, "status": "done"}
     assert list(EVENT.iter_errors({**with_bad_kind, "stage": None, "progress": 0, "attempt": 0, "data": None}))

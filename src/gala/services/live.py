@@ -44,7 +44,7 @@ def job_eta(status: str, progress: int, started_at: datetime | None, at: datetim
 
 
 def parse_last_event_id(value: str | None) -> int:
-    if value is None or not value.strip().isdigit():
+    if value is None or not (value.strip().isascii() and value.strip().isdigit()):  # "³" is a digit to isdigit()
         return 0
     return int(value.strip())
 
